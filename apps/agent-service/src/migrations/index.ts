@@ -1,0 +1,5 @@
+import { messagingTablesMigration } from '@ains/messaging';
+import { CreateAgents1764140000000 } from './1764140000000-create-agents';
+
+/** Applied in this order; append new migrations at the end. */
+export const migrations = [messagingTablesMigration('agent', 1764130000000), CreateAgents1764140000000];

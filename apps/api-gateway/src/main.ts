@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@ains/runtime';
+import { apiGateway } from './service';
+
+runService(apiGateway);

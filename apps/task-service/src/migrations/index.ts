@@ -1,0 +1,4 @@
+import { messagingTablesMigration } from '@ains/messaging';
+
+/** Applied in this order; append new migrations at the end. */
+export const migrations = [messagingTablesMigration('task', 1764130000000)];

@@ -1,0 +1,6 @@
+module.exports = {
+  ...require('../../jest.preset'),
+  displayName: 'trust-service',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

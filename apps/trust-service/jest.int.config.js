@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../../jest.preset'),
+  displayName: 'trust-service:int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
+  testTimeout: 60_000,
+};

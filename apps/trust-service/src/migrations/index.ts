@@ -1,0 +1,5 @@
+import { messagingTablesMigration } from '@ains/messaging';
+import { CreateTrust1764140000000 } from './1764140000000-create-trust';
+
+/** Applied in this order; append new migrations at the end. */
+export const migrations = [messagingTablesMigration('trust', 1764130000000), CreateTrust1764140000000];

@@ -1,0 +1,34 @@
+import { Kafka, logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { Logger } from 'pino';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  topicPartitions: number;
+  replicationFactor: number;
+}
+
+/** Short client-side retries: the outbox relay and the consumers do their own longer retrying. */
+export const KAFKA_CLIENT_RETRY = { retries: 5, initialRetryTime: 200, maxRetryTime: 3_000 } as const;
+
+export function createKafkaClient(settings: KafkaSettings, logger: Logger): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    retry: KAFKA_CLIENT_RETRY,
+    connectionTimeout: 3_000,
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(logger),
+  });
+}
+
+function pinoLogCreator(logger: Logger): logCreator {
+  const child = logger.child({ component: 'kafkajs' });
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      if (level <= logLevel.ERROR) child.error(extra, message);
+      else if (level === logLevel.WARN) child.warn(extra, message);
+      else child.debug(extra, message);
+    };
+}

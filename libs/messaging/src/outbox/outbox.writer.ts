@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { CLOUD_EVENTS_SPEC_VERSION, EventCatalog, type CloudEvent, type EventData, type EventType } from '@ains/contracts';
+import { RequestContextStore, childTraceparent } from '@ains/platform';
+import { quoteIdentifier } from '@ains/persistence';
+import { toKafkaHeaders } from '../kafka/cloud-event-codec';
+
+/** An event to publish; `data` must match the schema its `type` has in the catalog. */
+export type NewEvent = {
+  [T in EventType]: { type: T; subject: string; data: EventData<T> };
+}[EventType];
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, so an event is
+ * published if and only if the state change that caused it commits.
+ */
+export class OutboxWriter {
+  private readonly table: string;
+
+  constructor(
+    schema: string,
+    private readonly source: string,
+  ) {
+    this.table = `${quoteIdentifier(schema)}.outbox`;
+  }
+
+  async append(manager: EntityManager, ...events: NewEvent[]): Promise<CloudEvent[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append must run inside a transaction');
+    }
+    const parentTrace = RequestContextStore.current()?.traceparent;
+    const written: CloudEvent[] = [];
+    for (const event of events) {
+      const definition = EventCatalog[event.type];
+      const data = definition.schema.parse(event.data) as EventData<EventType>;
+      const cloudEvent: CloudEvent = {
+        specversion: CLOUD_EVENTS_SPEC_VERSION,
+        id: randomUUID(),
+        source: this.source,
+        type: event.type,
+        time: new Date().toISOString(),
+        subject: event.subject,
+        datacontenttype: 'application/json',
+        traceparent: parentTrace ? childTraceparent(parentTrace) : undefined,
+        data,
+      };
+      await manager.query(
+        `INSERT INTO ${this.table} (event_id, topic, message_key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [cloudEvent.id, definition.topic, event.subject, event.type, JSON.stringify(toKafkaHeaders(cloudEvent)), JSON.stringify(data)],
+      );
+      written.push(cloudEvent);
+    }
+    return written;
+  }
+}

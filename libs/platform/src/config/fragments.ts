@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const commaSeparated = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+
+/** Reusable groups of settings; each app composes the ones it needs into its own schema. */
+export const ConfigFragments = {
+  runtime: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(25_000),
+  },
+  http: (defaultPort: number) => ({
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(defaultPort),
+    HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+  }),
+  database: {
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Run pending migrations at start-up; convenient in development, a separate job in production. */
+    MIGRATIONS_RUN: booleanFromEnv.optional(),
+  },
+  kafka: {
+    KAFKA_BROKERS: commaSeparated,
+    KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(3),
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  },
+  redis: {
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+  },
+} as const;
+
+export { booleanFromEnv, commaSeparated };

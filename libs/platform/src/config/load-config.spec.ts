@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ConfigFragments } from './fragments';
+import { ConfigValidationError, loadConfig } from './load-config';
+
+const schema = z.object({ ...ConfigFragments.runtime, ...ConfigFragments.http(8080), ...ConfigFragments.database, ...ConfigFragments.kafka });
+
+describe('loadConfig', () => {
+  it('applies defaults and converts types', () => {
+    const config = loadConfig(schema, { DATABASE_URL: 'postgres://u@h:5432/db', KAFKA_BROKERS: 'a:9092, b:9092', MIGRATIONS_RUN: 'false' });
+    expect(config).toMatchObject({ PORT: 8080, NODE_ENV: 'development', KAFKA_BROKERS: ['a:9092', 'b:9092'], MIGRATIONS_RUN: false, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
+  });
+
+  it('names every invalid or missing variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+    expect(message).toMatch(/KAFKA_BROKERS/);
+  });
+});

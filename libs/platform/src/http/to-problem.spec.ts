@@ -1,0 +1,32 @@
+import { NotFoundException } from '@nestjs/common';
+import { ProblemException } from './problem';
+import { toProblem } from './to-problem';
+
+describe('toProblem', () => {
+  it('renders a ProblemException with its fields and headers', () => {
+    const rendered = toProblem(ProblemException.serviceUnavailable('busy', 7), '/v1/tasks', 'req-1');
+    expect(rendered.document).toMatchObject({ status: 503, title: 'Service unavailable', detail: 'busy', instance: '/v1/tasks', request_id: 'req-1' });
+    expect(rendered.document.type).toMatch(/service-unavailable$/);
+    expect(rendered.headers).toEqual({ 'retry-after': '7' });
+  });
+
+  it('maps Nest HTTP exceptions by status', () => {
+    const rendered = toProblem(new NotFoundException('Cannot GET /nope'), '/nope');
+    expect(rendered.document).toMatchObject({ status: 404, title: 'Not Found', detail: 'Cannot GET /nope' });
+    expect(rendered.unexpected).toBe(false);
+  });
+
+  it('turns framework body errors into client errors that say what to fix', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(toProblem(tooLarge, '/').document).toMatchObject({ status: 413, detail: 'The request body exceeds the size limit.' });
+    const badJson = Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 });
+    expect(toProblem(badJson, '/').document).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
+  });
+
+  it('never exposes the message of an unexpected error', () => {
+    const rendered = toProblem(new Error('password=hunter2 at db.ts:12'), '/');
+    expect(rendered.document.status).toBe(500);
+    expect(JSON.stringify(rendered.document)).not.toContain('hunter2');
+    expect(rendered.unexpected).toBe(true);
+  });
+});

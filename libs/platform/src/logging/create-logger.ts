@@ -1,0 +1,40 @@
+import pino, { type Logger, type LevelWithSilent } from 'pino';
+import { RequestContextStore } from './request-context';
+import { traceIdOf } from '../tracing/trace-context';
+
+export interface LoggerOptions {
+  service: string;
+  level: LevelWithSilent;
+}
+
+/**
+ * Structured JSON logs, one object per line. Every line written while a request or event is being
+ * handled carries its request id and trace id. Credentials are redacted wherever they appear.
+ */
+export function createLogger({ service, level }: LoggerOptions): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers["x-ains-internal-auth"]',
+        'headers.authorization',
+        'headers["x-api-key"]',
+        '*.password',
+        '*.secret',
+        '*.apiKey',
+      ],
+      censor: '[redacted]',
+    },
+    mixin() {
+      const context = RequestContextStore.current();
+      if (!context) return {};
+      const traceId = context.traceparent ? traceIdOf(context.traceparent) : undefined;
+      return traceId ? { requestId: context.requestId, traceId } : { requestId: context.requestId };
+    },
+  });
+}

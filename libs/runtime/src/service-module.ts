@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { PlatformModule, RedisModule } from '@ains/platform';
+import { PersistenceModule } from '@ains/persistence';
+import { MessagingModule, type KafkaSettings } from '@ains/messaging';
+import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
+
+@Module({})
+class ServiceRootModule {}
+
+/** Composes a service's root module: platform, its schema, Kafka and Redis as it needs them, its features. */
+export function createServiceModule<C extends BaseServiceSettings>(definition: ServiceDefinition<C>, config: C, logger: Logger): DynamicModule {
+  const imports: DynamicModule[] = [
+    PlatformModule.forRoot({ service: definition.name, logger, config }),
+    PersistenceModule.forRoot({
+      url: config.DATABASE_URL,
+      schema: definition.schema,
+      applicationName: definition.name,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolSize: config.DATABASE_POOL_SIZE,
+      migrationsRun: config.MIGRATIONS_RUN ?? config.NODE_ENV !== 'production',
+    }),
+  ];
+  if (definition.kafka) {
+    imports.push(
+      MessagingModule.forRoot({
+        service: definition.name,
+        schema: definition.schema,
+        kafka: kafkaSettingsOf(definition.name, config),
+        outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS ?? 250,
+        consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS ?? 3,
+        provisionTopics: true,
+      }),
+    );
+  }
+  if (definition.redis) {
+    if (!config.REDIS_URL) throw new Error(`${definition.name} needs REDIS_URL`);
+    imports.push(RedisModule.forRoot(config.REDIS_URL));
+  }
+  imports.push(...definition.features(config));
+  return { module: ServiceRootModule, imports };
+}
+
+export function kafkaSettingsOf(service: string, config: BaseServiceSettings): KafkaSettings {
+  if (!config.KAFKA_BROKERS) throw new Error(`${service} needs KAFKA_BROKERS`);
+  return {
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID ?? service,
+    topicPartitions: config.KAFKA_TOPIC_PARTITIONS ?? 3,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR ?? 1,
+  };
+}

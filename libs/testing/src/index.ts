@@ -1,0 +1,4 @@
+export * from './test-env';
+export * from './wait-for';
+export * from './database';
+export * from './kafka';
