@@ -5,7 +5,7 @@
 //   node tools/stack/stack.mjs up [--detach] [--no-build]   start; Ctrl-C stops everything
 //   node tools/stack/stack.mjs down                          stop a stack left running (--detach)
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -58,10 +58,16 @@ async function ensureDatabase(url) {
   }
 }
 
-async function waitReady(services, env) {
+async function waitReady(children, env) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
+  const services = children.map(({ service }) => service);
   const pending = new Set(services.map((s) => s.name));
   while (pending.size > 0) {
+    const dead = children.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
+    if (dead) {
+      const log = readFileSync(join(logDir, `${dead.service.name}.log`), 'utf8').trim().split('\n').slice(-15).join('\n');
+      throw new Error(`${dead.service.name} exited during start-up (${dead.child.exitCode ?? dead.child.signalCode}):\n${log}`);
+    }
     for (const service of services) {
       if (!pending.has(service.name)) continue;
       const response = await fetch(`http://127.0.0.1:${portOf(service, env)}/ready`).catch(() => undefined);
@@ -102,15 +108,15 @@ async function up({ detach, build }) {
   for (const service of SERVICES) run('node', [join(root, 'dist/apps', service.name, 'main.js'), 'migrate'], { env });
 
   const children = SERVICES.map((service) => {
-    const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
+    // Each service writes straight to its log file, so it keeps logging after a detached `up` exits.
+    const log = openSync(join(logDir, `${service.name}.log`), 'a');
     const child = spawn('node', ['--enable-source-maps', join(root, 'dist/apps', service.name, 'main.js')], {
       cwd: root,
       env: { ...env, PORT: String(portOf(service, env)), MIGRATIONS_RUN: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
       detached: detach,
     });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
+    closeSync(log);
     return { service, child };
   });
   writeFileSync(stateFile, JSON.stringify({ startedKafka, services: children.map(({ service, child }) => ({ name: service.name, pid: child.pid })) }, null, 2));
@@ -123,7 +129,7 @@ async function up({ detach, build }) {
   };
 
   try {
-    await waitReady(SERVICES, env);
+    await waitReady(children, env);
   } catch (error) {
     await shutdown();
     throw error;
@@ -132,11 +138,7 @@ async function up({ detach, build }) {
   say(`all ${SERVICES.length} services are ready; logs in ${logDir}`);
   say(`gateway: ${gateway}`);
   if (detach) {
-    for (const { child } of children) {
-      child.stdout.destroy();
-      child.stderr.destroy();
-      child.unref();
-    }
+    for (const { child } of children) child.unref();
     say('running in the background; stop it with `npm run stack:down`');
     return;
   }

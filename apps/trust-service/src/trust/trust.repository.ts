@@ -14,8 +14,11 @@ export class TrustRepository {
 
   /** Creates the score unless it exists; returns false when it already did. */
   async createScore(manager: EntityManager, score: TrustScore): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(TrustScore).values(score).orIgnore().execute();
-    return (result.raw as unknown[]).length > 0;
+    const inserted = (await manager.query(
+      'INSERT INTO trust.trust_scores (agent_id, score_bp, tier, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id',
+      [score.agentId, score.scoreBp, score.tier, score.updatedAt],
+    )) as unknown[];
+    return inserted.length > 0;
   }
 
   async appendRecord(manager: EntityManager, record: Omit<TrustRecord, 'id'>): Promise<void> {

@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { RequestContextStore, type RequestContext } from '../logging/request-context';
-import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { installJsonBodyParser } from '../http/json-body-parser';
 import { createValidationPipe } from '../http/validation';
 import { MetricsService } from '../metrics/metrics.service';
 import { newTraceparent, parseTraceparent } from '../tracing/trace-context';
@@ -52,8 +53,11 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestLoggerAdapter(logger),
     abortOnError: false,
+    // The platform installs its own JSON parser (see installJsonBodyParser).
+    bodyParser: false,
   });
   installRequestHooks(app, logger);
+  installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -93,7 +97,6 @@ function installRequestHooks(app: NestFastifyApplication, logger: Logger): void 
     else logger.info(line, 'request');
     done();
   });
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
 }
 
 /** If graceful shutdown hangs (a stuck consumer, a slow client), exit anyway after the deadline. */

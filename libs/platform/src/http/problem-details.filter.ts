@@ -16,7 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { document, headers, unexpected } = toProblem(error, request.url.split('?')[0] ?? '/', String(request.id));
   if (unexpected) {
     logger.error({ err: error, method: request.method, url: request.url }, 'request failed');

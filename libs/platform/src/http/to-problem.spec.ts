@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import { ProblemException } from './problem';
 import { toProblem } from './to-problem';
 
@@ -16,11 +16,10 @@ describe('toProblem', () => {
     expect(rendered.unexpected).toBe(false);
   });
 
-  it('turns framework body errors into client errors that say what to fix', () => {
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(toProblem(tooLarge, '/').document).toMatchObject({ status: 413, detail: 'The request body exceeds the size limit.' });
-    const badJson = Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 });
-    expect(toProblem(badJson, '/').document).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
+  it('keeps the status of framework errors that Nest wraps', () => {
+    const rendered = toProblem(new HttpException('Request body is too large', 413), '/');
+    expect(rendered.document).toMatchObject({ status: 413, title: 'Payload Too Large', detail: 'Request body is too large' });
+    expect(rendered.document.type).toMatch(/payload-too-large$/);
   });
 
   it('never exposes the message of an unexpected error', () => {
