@@ -14,7 +14,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       done(ProblemException.badRequest('The body is empty but the content type is application/json.'), undefined);
       return;
     }
-    parse(request, text, (error, value) => {
+    void parse(request, text, (error, value) => {
       if (error) done(ProblemException.badRequest(`The request body is not valid JSON: ${describe(error)}`), undefined);
       else done(null, value);
     });
