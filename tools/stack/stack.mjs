@@ -5,6 +5,7 @@
 //   node tools/stack/stack.mjs up [--detach] [--no-build]   start; Ctrl-C stops everything
 //   node tools/stack/stack.mjs down                          stop a stack left running (--detach)
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,13 +95,19 @@ async function up({ detach, build }) {
   const env = { ...process.env };
   let startedKafka = false;
   if (!env.KAFKA_BROKERS) {
-    run(join(root, 'tools/kafka/kafka.sh'), ['start']);
+    // A broker that was already running is left running when the stack stops.
+    const running = spawnSync(join(root, 'tools/kafka/kafka.sh'), ['status'], { cwd: root, stdio: 'ignore' }).status === 0;
+    if (!running) {
+      run(join(root, 'tools/kafka/kafka.sh'), ['start']);
+      startedKafka = true;
+    }
     env.KAFKA_BROKERS = `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
-    startedKafka = true;
   }
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/ains';
   env.REDIS_URL ??= 'redis://127.0.0.1:6379/0';
   env.NODE_ENV ??= 'development';
+  // One secret per stack run: the gateway signs forwarded callers with it, the services verify.
+  env.INTERNAL_AUTH_SECRET ??= randomBytes(32).toString('base64url');
   for (const [name, url] of Object.entries(upstreamEnv(env))) env[name] ??= url;
   await ensureDatabase(env.DATABASE_URL);
 

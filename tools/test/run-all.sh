@@ -12,18 +12,35 @@ if [[ -z "${KAFKA_BROKERS:-}" ]]; then
   export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"
   started_kafka=true
 fi
-cleanup() { if [[ $started_kafka == true ]]; then tools/kafka/kafka.sh stop || true; fi; }
-trap cleanup EXIT
-
 step() { printf '\n=== %s\n' "$*"; }
+
+# Every Jest run's output is kept so the totals can be added up at the end.
+results="$(mktemp)"
+jest() { "$@" 2>&1 | tee -a "$results"; }
+summarise() {
+  # Jest prints e.g. "Tests:       1 failed, 12 passed, 13 total"; strip colours, add up.
+  sed -e 's/\x1b\[[0-9;]*m//g' "$results" | grep -E '^Tests:' | awk '
+    { for (i = 2; i <= NF; i++) { if ($(i) ~ /^passed/) p += $(i-1); if ($(i) ~ /^failed/) f += $(i-1); if ($(i) ~ /^skipped/) s += $(i-1) } }
+    END { printf "\n%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; printf "\n" }'
+}
+cleanup() {
+  summarise || true
+  rm -f "$results"
+  if [[ $started_kafka == true ]]; then tools/kafka/kafka.sh stop || true; fi
+}
+trap cleanup EXIT
 
 step "type check"
 npx tsc -p tsconfig.json --noEmit
 step "lint"
 npx nx run-many -t lint --parallel=2 --output-style=static
+step "OpenAPI document (committed copy; a unit test fails when it is stale)"
+node tools/openapi/validate.mjs
 step "unit tests"
-npx nx run-many -t test --parallel=2 --output-style=static
+jest npx nx run-many -t test --parallel=2 --output-style=static
 step "integration tests"
-npx nx run-many -t int-test --parallel=1 --output-style=static
-step "end-to-end tests"
-npx nx run e2e:e2e --output-style=static
+jest npx nx run-many -t int-test --parallel=1 --output-style=static
+step "end-to-end tests: distributed mode"
+jest npx nx run e2e:e2e --output-style=static
+step "end-to-end tests: single-process mode"
+jest npx nx run e2e:e2e-standalone --output-style=static

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigFragments } from '@ains/platform';
 import { BaseServiceConfig, type ServiceDefinition } from '@ains/runtime';
+import type { AgentSettings } from './agent-settings';
 import { Agent } from './agents/agent.entity';
 import { AgentsModule } from './agents/agents.module';
 import { migrations } from './migrations';
@@ -9,9 +10,23 @@ export const AgentServiceConfig = z.object({
   ...BaseServiceConfig,
   ...ConfigFragments.http(8082),
   ...ConfigFragments.kafka,
+  ...ConfigFragments.redis,
+  AGENT_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  AGENT_LIVENESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  AGENT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  AGENT_COMPLETION_AVERAGE_ALPHA: z.coerce.number().gt(0).max(1).default(0.2),
 });
 
 export type AgentServiceSettings = z.infer<typeof AgentServiceConfig>;
+
+export function agentSettingsOf(config: AgentServiceSettings): AgentSettings {
+  return {
+    heartbeatTimeoutMs: config.AGENT_HEARTBEAT_TIMEOUT_MS,
+    livenessSweepIntervalMs: config.AGENT_LIVENESS_SWEEP_INTERVAL_MS,
+    cacheTtlSeconds: config.AGENT_CACHE_TTL_SECONDS,
+    completionAverageAlpha: config.AGENT_COMPLETION_AVERAGE_ALPHA,
+  };
+}
 
 export const agentService: ServiceDefinition<AgentServiceSettings> = {
   name: 'agent-service',
@@ -20,7 +35,8 @@ export const agentService: ServiceDefinition<AgentServiceSettings> = {
   entities: [Agent],
   migrations,
   kafka: true,
-  consumes: false,
-  redis: false,
-  features: () => [{ module: AgentsModule }],
+  consumes: true,
+  redis: true,
+  internalAuth: true,
+  features: (config) => [AgentsModule.forRoot(agentSettingsOf(config))],
 };

@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { runService } from '@ains/runtime';
 import { taskService } from './service';

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { ConfigFragments } from '@ains/platform';
 import { BaseServiceConfig, type ServiceDefinition } from '@ains/runtime';
 import { migrations } from './migrations';
+import { TaskSettingsConfig } from './tasks/task-settings';
+import { TasksModule } from './tasks/tasks.module';
 
 export const TaskServiceConfig = z.object({
   ...BaseServiceConfig,
   ...ConfigFragments.http(8081),
   ...ConfigFragments.kafka,
+  ...TaskSettingsConfig,
 });
 
 export type TaskServiceSettings = z.infer<typeof TaskServiceConfig>;
@@ -18,7 +21,8 @@ export const taskService: ServiceDefinition<TaskServiceSettings> = {
   entities: [],
   migrations,
   kafka: true,
-  consumes: false,
+  consumes: true,
   redis: false,
-  features: () => [],
+  internalAuth: true,
+  features: () => [{ module: TasksModule }],
 };

@@ -1,4 +1,4 @@
-import { gatewayUrl } from './stack-env';
+import { e2eEnv, gatewayUrl } from './stack-env';
 
 export interface JsonResponse<T = unknown> {
   status: number;
@@ -6,9 +6,19 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
-/** A request to the gateway; the body is sent as JSON unless it is already a string. */
+/** Sends no API key at all: for tests of what anonymous callers get. */
+export const ANONYMOUS = { 'x-api-key': '' } as const;
+
+/**
+ * A request to the gateway; the body is sent as JSON unless it is already a string. It carries the
+ * suite's admin key unless `headers` brings its own `X-API-Key` or `Authorization` (pass
+ * ANONYMOUS for none).
+ */
 export async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
-  const init: RequestInit = { method, headers: { ...headers } };
+  const ownCredentials = Object.keys(headers).some((name) => ['x-api-key', 'authorization'].includes(name.toLowerCase()));
+  const credentials = ownCredentials ? {} : { 'x-api-key': e2eEnv.BOOTSTRAP_ADMIN_API_KEY };
+  const sent = Object.fromEntries(Object.entries({ ...credentials, ...headers }).filter(([, value]) => value !== ''));
+  const init: RequestInit = { method, headers: sent };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

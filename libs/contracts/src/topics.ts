@@ -5,6 +5,7 @@
  */
 export const Topics = {
   task: 'ains.task.v1',
+  chain: 'ains.chain.v1',
   agent: 'ains.agent.v1',
   trust: 'ains.trust.v1',
   routing: 'ains.routing.v1',

@@ -1,53 +1,57 @@
-import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { LOGGER, MetricsService, ReadinessRegistry } from '@ains/platform';
 import { createKafkaClient, type KafkaSettings } from './kafka/kafka-settings';
 import { KafkaPublisher } from './kafka/kafka-publisher';
 import { provisionTopics } from './kafka/topic-provisioner';
+import { EventPublisher } from './event-publisher';
+import { InProcessPublisher } from './in-process/in-process-publisher';
+import { inProcessEventBus } from './in-process/in-process-event-bus';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { InboxProcessor } from './inbox/inbox.processor';
 import { TransactionRunner } from './transaction-runner';
 
+export type EventTransport = { kind: 'kafka'; kafka: KafkaSettings; provisionTopics: boolean } | { kind: 'in-process' };
+
 export interface MessagingModuleOptions {
   service: string;
   schema: string;
-  kafka: KafkaSettings;
+  transport: EventTransport;
   outboxPollIntervalMs: number;
   consumerMaxAttempts: number;
-  /** Create missing topics at start-up. */
-  provisionTopics: boolean;
 }
 
-export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingModuleOptions,
-    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly publisher: KafkaPublisher,
+    private readonly publisher: EventPublisher,
     private readonly relay: OutboxRelay,
     private readonly readiness: ReadinessRegistry,
     private readonly metrics: MetricsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.readiness.register('kafka', () => this.publisher.ping());
+    const { transport } = this.options;
+    this.readiness.register(transport.kind === 'kafka' ? 'kafka' : 'events', () => this.publisher.ping());
     const relay = this.relay;
     this.metrics.gauge({
       name: 'ains_outbox_backlog',
-      help: 'Events committed to the outbox and not yet published to Kafka.',
+      help: 'Events committed to the outbox and not yet published.',
       async collect() {
         this.set(await relay.countBacklog().catch(() => -1));
       },
     });
-    if (this.options.provisionTopics) {
-      const created = await provisionTopics(this.kafka, { partitions: this.options.kafka.topicPartitions, replicationFactor: this.options.kafka.replicationFactor });
+    if (transport.kind === 'kafka' && transport.provisionTopics) {
+      const created = await provisionTopics(createKafkaClient(transport.kafka, this.logger), {
+        partitions: transport.kafka.topicPartitions,
+        replicationFactor: transport.kafka.replicationFactor,
+      });
       if (created.length > 0) this.logger.info({ topics: created }, 'created kafka topics');
     }
   }
@@ -65,7 +69,16 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   }
 }
 
-/** Kafka producer, transactional outbox with its relay, and the idempotent inbox for consumers. */
+function publisherProvider(transport: EventTransport): Provider {
+  return {
+    provide: EventPublisher,
+    useFactory: (logger: Logger) =>
+      transport.kind === 'kafka' ? new KafkaPublisher(createKafkaClient(transport.kafka, logger), logger) : new InProcessPublisher(inProcessEventBus()),
+    inject: [LOGGER],
+  };
+}
+
+/** The event publisher, transactional outbox with its relay, and the idempotent inbox for consumers. */
 @Global()
 @Module({})
 export class MessagingModule {
@@ -74,18 +87,17 @@ export class MessagingModule {
       module: MessagingModule,
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: KAFKA_CLIENT, useFactory: (logger: Logger) => createKafkaClient(options.kafka, logger), inject: [LOGGER] },
-        { provide: KafkaPublisher, useFactory: (kafka: Kafka, logger: Logger) => new KafkaPublisher(kafka, logger), inject: [KAFKA_CLIENT, LOGGER] },
+        publisherProvider(options.transport),
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.schema, `/ains/${options.service}`) },
         {
           provide: OutboxRelay,
-          useFactory: (dataSource: DataSource, publisher: KafkaPublisher, logger: Logger) =>
+          useFactory: (dataSource: DataSource, publisher: EventPublisher, logger: Logger) =>
             new OutboxRelay(dataSource, publisher, { schema: options.schema, pollIntervalMs: options.outboxPollIntervalMs, batchSize: 200, retentionMs: 3_600_000 }, logger.child({ component: 'outbox-relay' })),
-          inject: [getDataSourceToken(), KafkaPublisher, LOGGER],
+          inject: [getDataSourceToken(), EventPublisher, LOGGER],
         },
         {
           provide: InboxProcessor,
-          useFactory: (dataSource: DataSource, publisher: KafkaPublisher, logger: Logger, metrics: MetricsService, relay: OutboxRelay) =>
+          useFactory: (dataSource: DataSource, publisher: EventPublisher, logger: Logger, metrics: MetricsService, relay: OutboxRelay) =>
             new InboxProcessor(
               dataSource,
               publisher,
@@ -94,7 +106,7 @@ export class MessagingModule {
               metrics.counter({ name: 'ains_events_consumed_total', help: 'Events consumed, by type and outcome.', labelNames: ['event_type', 'outcome'] }),
               () => relay.wake(),
             ),
-          inject: [getDataSourceToken(), KafkaPublisher, LOGGER, MetricsService, OutboxRelay],
+          inject: [getDataSourceToken(), EventPublisher, LOGGER, MetricsService, OutboxRelay],
         },
         {
           provide: TransactionRunner,
@@ -103,7 +115,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [KAFKA_CLIENT, KafkaPublisher, OutboxWriter, OutboxRelay, InboxProcessor, TransactionRunner],
+      exports: [EventPublisher, OutboxWriter, OutboxRelay, InboxProcessor, TransactionRunner],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './config';
 export * from './logging';
 export * from './http';
+export * from './auth';
 export * from './health';
 export * from './metrics';
 export * from './tracing';

@@ -1,10 +1,11 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { shutdownTelemetry } from './tracing/telemetry';
 
 /** Injection token of the service's pino logger. */
 export const LOGGER = Symbol('LOGGER');
@@ -22,7 +23,12 @@ export interface PlatformModuleOptions {
 /** Config, logging, health and metrics: what every AINS service has, wired once. */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements OnApplicationShutdown {
+  /** Flushes the spans still buffered, so the last requests' traces are not lost. */
+  async onApplicationShutdown(): Promise<void> {
+    await shutdownTelemetry();
+  }
+
   static forRoot({ service, logger, config }: PlatformModuleOptions): DynamicModule {
     return {
       module: PlatformModule,

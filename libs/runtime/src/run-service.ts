@@ -1,15 +1,29 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, loadConfig, runMain, startHttpService, createHttpApp, type BootstrapOptions } from '@ains/platform';
+import { ReadinessRegistry, createLogger, loadConfig, runMain, startHttpService, createHttpApp, type BootstrapOptions } from '@ains/platform';
 import { runMigrations } from '@ains/persistence';
-import { kafkaConsumerOptions } from '@ains/messaging';
+import type { Consumer } from 'kafkajs';
+import { InProcessServer, assertConsumerGroupStable, inProcessEventBus, kafkaConsumerOptions } from '@ains/messaging';
 import { createServiceModule, kafkaSettingsOf } from './service-module';
 import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
+import { standaloneRegistry } from './standalone-registry';
 
 /**
  * A service's entry point. `node main.js` serves; `node main.js migrate` applies the schema's
  * pending migrations and exits (the Kubernetes migration job and `npm run migrate` use it).
  */
 export function runService<C extends BaseServiceSettings>(definition: ServiceDefinition<C>, argv = process.argv.slice(2)): void {
+  const registry = standaloneRegistry();
+  if (registry) {
+    registry.services.push({
+      name: definition.name,
+      start: async (env) => {
+        const app = await createHttpApp({ ...appOptions(definition, loadConfig(definition.config, env) as C), handleSignals: false });
+        await app.listen(Number(env.PORT), env.HOST ?? '127.0.0.1');
+        return app;
+      },
+    });
+    return;
+  }
   runMain(async () => {
     const config = loadConfig(definition.config, process.env) as C;
     const command = argv[0] ?? 'serve';
@@ -51,6 +65,16 @@ function appOptions<C extends BaseServiceSettings>(definition: ServiceDefinition
 
 async function attachConsumers<C extends BaseServiceSettings>(app: NestFastifyApplication, definition: ServiceDefinition<C>, config: C): Promise<void> {
   if (!definition.consumes) return;
-  app.connectMicroservice(kafkaConsumerOptions(kafkaSettingsOf(definition.name, config), definition.name), { inheritAppConfig: false });
+  const group = `${config.KAFKA_CONSUMER_GROUP_PREFIX ?? ''}${definition.name}`;
+  if (config.EVENT_TRANSPORT === 'in-process') {
+    app.connectMicroservice({ strategy: new InProcessServer(inProcessEventBus(), group) }, { inheritAppConfig: false });
+    await app.startAllMicroservices();
+    return;
+  }
+  const consumer = app.connectMicroservice(kafkaConsumerOptions(kafkaSettingsOf(definition.name, config), group, config.KAFKA_CONSUMER_FROM_BEGINNING), {
+    inheritAppConfig: false,
+  });
   await app.startAllMicroservices();
+  const [, kafkaConsumer] = consumer.unwrap<[unknown, Consumer]>();
+  app.get(ReadinessRegistry).register('kafka-consumer', () => assertConsumerGroupStable(kafkaConsumer));
 }

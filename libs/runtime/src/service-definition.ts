@@ -7,6 +7,7 @@ import { ConfigFragments } from '@ains/platform';
 export const BaseServiceConfig = {
   ...ConfigFragments.runtime,
   ...ConfigFragments.database,
+  ...ConfigFragments.internalAuth,
 };
 
 export type BaseServiceSettings = z.infer<z.ZodObject<typeof BaseServiceConfig>> &
@@ -29,6 +30,11 @@ export interface ServiceDefinition<C extends BaseServiceSettings> {
   /** Has Kafka consumers to attach. */
   consumes: boolean;
   redis: boolean;
+  /**
+   * Requires every non-public request to carry a caller signed by the gateway. True for the
+   * services; the gateway authenticates API keys itself.
+   */
+  internalAuth: boolean;
   /** The service's own feature modules. */
   features: (config: C) => DynamicModule[];
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { PlatformModule, RedisModule } from '@ains/platform';
+import { ConfigValidationError, INTERNAL_AUTH_SECRET, InternalAuthGuard, PlatformModule, RedisModule } from '@ains/platform';
 import { PersistenceModule } from '@ains/persistence';
 import { MessagingModule, type KafkaSettings } from '@ains/messaging';
 import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
@@ -27,23 +28,28 @@ export function createServiceModule<C extends BaseServiceSettings>(definition: S
       MessagingModule.forRoot({
         service: definition.name,
         schema: definition.schema,
-        kafka: kafkaSettingsOf(definition.name, config),
+        transport: config.EVENT_TRANSPORT === 'in-process' ? { kind: 'in-process' } : { kind: 'kafka', kafka: kafkaSettingsOf(definition.name, config), provisionTopics: true },
         outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS ?? 250,
         consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS ?? 3,
-        provisionTopics: true,
       }),
     );
   }
   if (definition.redis) {
-    if (!config.REDIS_URL) throw new Error(`${definition.name} needs REDIS_URL`);
+    if (!config.REDIS_URL) throw new ConfigValidationError([`REDIS_URL: ${definition.name} needs it`]);
     imports.push(RedisModule.forRoot(config.REDIS_URL));
   }
   imports.push(...definition.features(config));
-  return { module: ServiceRootModule, imports };
+  const providers = definition.internalAuth
+    ? [
+        { provide: INTERNAL_AUTH_SECRET, useValue: config.INTERNAL_AUTH_SECRET },
+        { provide: APP_GUARD, useClass: InternalAuthGuard },
+      ]
+    : [];
+  return { module: ServiceRootModule, imports, providers };
 }
 
 export function kafkaSettingsOf(service: string, config: BaseServiceSettings): KafkaSettings {
-  if (!config.KAFKA_BROKERS) throw new Error(`${service} needs KAFKA_BROKERS`);
+  if (!config.KAFKA_BROKERS) throw new ConfigValidationError([`KAFKA_BROKERS: ${service} needs it when EVENT_TRANSPORT is kafka`]);
   return {
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID ?? service,

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AgentCapabilityView } from '@ains/contracts';
-
-export type AgentStatus = 'online' | 'offline' | 'draining' | 'deregistered';
+import type { AgentCapability, AgentStatus } from '@ains/contracts';
 
 @Entity({ schema: 'agent', name: 'agents' })
 export class Agent {
@@ -18,7 +16,7 @@ export class Agent {
   tags!: string[];
 
   @Column({ type: 'jsonb' })
-  capabilities!: AgentCapabilityView[];
+  capabilities!: AgentCapability[];
 
   @Column({ name: 'max_concurrency', type: 'integer' })
   maxConcurrency!: number;
@@ -28,6 +26,13 @@ export class Agent {
 
   @Column({ type: 'jsonb' })
   metadata!: Record<string, unknown>;
+
+  /** Set when a drain is requested; the status is `draining` while the agent is reachable. */
+  @Column({ type: 'boolean', default: false })
+  draining!: boolean;
+
+  @Column({ name: 'last_heartbeat_at', type: 'timestamptz' })
+  lastHeartbeatAt!: Date;
 
   @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;

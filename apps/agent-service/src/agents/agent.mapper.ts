@@ -1,7 +1,8 @@
 import type { AgentView } from '@ains/contracts';
-import type { Agent } from './agent.entity';
+import type { AgentRecord } from './agent-record';
 
-export function toAgentView(agent: Agent): AgentView {
+export function toAgentView({ agent, metrics }: AgentRecord): AgentView {
+  const finished = metrics.completed + metrics.failed + metrics.timedOut;
   return {
     id: agent.id,
     display_name: agent.displayName,
@@ -11,6 +12,15 @@ export function toAgentView(agent: Agent): AgentView {
     max_concurrency: agent.maxConcurrency,
     status: agent.status,
     metadata: agent.metadata,
+    last_heartbeat_at: agent.lastHeartbeatAt.toISOString(),
+    load: { active_tasks: metrics.activeTasks, max_concurrency: agent.maxConcurrency, utilisation: metrics.activeTasks / agent.maxConcurrency },
+    metrics: {
+      completed: metrics.completed,
+      failed: metrics.failed,
+      timed_out: metrics.timedOut,
+      success_rate: finished === 0 ? null : metrics.completed / finished,
+      avg_completion_ms: metrics.avgCompletionMs === null ? null : Math.round(metrics.avgCompletionMs),
+    },
     registered_at: agent.registeredAt.toISOString(),
     updated_at: agent.updatedAt.toISOString(),
   };

@@ -1,27 +1,65 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import type { AgentView } from '@ains/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { EmptyBody, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody, uuidParam, type AgentView, type Caller } from '@ains/contracts';
+import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
+import type { z } from 'zod';
+import { LivenessService } from '../liveness/liveness.service';
 import { AgentsService } from './agents.service';
-import { RegisterAgentDto } from './dto/register-agent.dto';
-import { toAgentView } from './agent.mapper';
 
+const AgentIdParam = uuidParam();
+// A type name distinct from the schema constant: decorator metadata would otherwise name the schema as the parameter type.
+type AgentIdParams = z.infer<typeof AgentIdParam>;
+
+/** Agents are a fleet shared by all tenants: the gateway admits `agents:*` scopes (and `agent:work` for an agent's own heartbeat, drain and resume). */
 @Controller('v1/agents')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly liveness: LivenessService,
+  ) {}
 
   @Post()
   @HttpCode(201)
-  async register(@Body() dto: RegisterAgentDto): Promise<AgentView> {
-    return toAgentView(await this.agents.register(dto));
+  register(@Body(new ZodValidationPipe(RegisterAgentBody)) body: z.infer<typeof RegisterAgentBody>): Promise<AgentView> {
+    return this.agents.register(body);
   }
 
   @Get()
-  async list(@Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number): Promise<{ data: AgentView[] }> {
-    const agents = await this.agents.list(Math.min(Math.max(limit, 1), 200));
-    return { data: agents.map(toAgentView) };
+  async list(@Query(new ZodValidationPipe(ListAgentsQuery)) query: z.infer<typeof ListAgentsQuery>): Promise<{ data: AgentView[]; next_cursor: string | null }> {
+    const page = await this.agents.list(query);
+    return { data: page.agents, next_cursor: page.nextCursor };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AgentView> {
-    return toAgentView(await this.agents.get(id));
+  get(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<AgentView> {
+    return this.agents.get(params.id);
+  }
+
+  @Patch(':id')
+  update(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams, @Body(new ZodValidationPipe(UpdateAgentBody)) body: z.infer<typeof UpdateAgentBody>): Promise<AgentView> {
+    return this.agents.update(params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async deregister(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<void> {
+    await this.agents.deregister(params.id);
+  }
+
+  @Post(':id/heartbeat')
+  @HttpCode(200)
+  heartbeat(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams, @Body(new ZodValidationPipe(EmptyBody)) _body: unknown): Promise<AgentView> {
+    return this.liveness.heartbeat(caller, params.id);
+  }
+
+  @Post(':id/drain')
+  @HttpCode(200)
+  drain(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams, @Body(new ZodValidationPipe(EmptyBody)) _body: unknown): Promise<AgentView> {
+    return this.liveness.drain(caller, params.id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams, @Body(new ZodValidationPipe(EmptyBody)) _body: unknown): Promise<AgentView> {
+    return this.liveness.resume(caller, params.id);
   }
 }

@@ -1,8 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@ains/platform';
-import { createServiceApp } from '@ains/runtime';
-import { dropSchemas, ensureDatabase, query, serviceTestEnv, testEnv } from '@ains/testing';
-import { agentService, type AgentServiceSettings } from '../service';
+import { callerHeaders, dropSchemas, ensureDatabase, query, serviceTestEnv, testEnv } from '@ains/testing';
+import { startAgentApp } from '../testing/agent-app';
 
 describe('agent registration (agent-service, real Postgres)', () => {
   let app: NestFastifyApplication;
@@ -10,9 +8,7 @@ describe('agent registration (agent-service, real Postgres)', () => {
   beforeAll(async () => {
     await ensureDatabase(testEnv.databaseUrl);
     await dropSchemas(testEnv.databaseUrl, 'agent');
-    app = await createServiceApp(agentService, loadConfig(agentService.config, serviceTestEnv()) as AgentServiceSettings);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await startAgentApp(serviceTestEnv());
   });
 
   afterAll(() => app?.close());
@@ -21,6 +17,7 @@ describe('agent registration (agent-service, real Postgres)', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/v1/agents',
+      headers: callerHeaders('POST', '/v1/agents'),
       payload: { display_name: 'indexer', tags: ['search', 'search'], capabilities: [{ name: 'node', version: '20.19.0' }], max_concurrency: 2 },
     });
     expect(response.statusCode).toBe(201);
@@ -36,17 +33,38 @@ describe('agent registration (agent-service, real Postgres)', () => {
 
   it('rejects an invalid registration without writing anything', async () => {
     const before = await query<{ count: number }>(testEnv.databaseUrl, 'SELECT count(*)::int AS count FROM agent.outbox');
-    const response = await app.inject({ method: 'POST', url: '/v1/agents', payload: { display_name: '', max_concurrency: 0, tags: ['Not Valid'] } });
+    const response = await app.inject({ method: 'POST', url: '/v1/agents', headers: callerHeaders('POST', '/v1/agents'), payload: { display_name: '', max_concurrency: 0, tags: ['Not Valid'] } });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort()).toEqual(['display_name', 'max_concurrency', 'tags']);
+    expect(response.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort()).toEqual(['display_name', 'max_concurrency', 'tags[0]']);
     const after = await query<{ count: number }>(testEnv.databaseUrl, 'SELECT count(*)::int AS count FROM agent.outbox');
     expect(after[0].count).toBe(before[0].count);
   });
 
-  it('reports ready only with its schema migrated and Kafka reachable', async () => {
+  it('refuses requests without a caller signed by the gateway', async () => {
+    const unsigned = await app.inject({ method: 'GET', url: '/v1/agents' });
+    expect(unsigned.statusCode).toBe(401);
+    const forged = await app.inject({ method: 'GET', url: '/v1/agents', headers: { ...callerHeaders('GET', '/v1/agents'), 'x-ains-client-id': 'someone-else' } });
+    expect(forged.statusCode).toBe(401);
+    const signed = await app.inject({ method: 'GET', url: '/v1/agents', headers: callerHeaders('GET', '/v1/agents') });
+    expect(signed.statusCode).toBe(200);
+  });
+
+  it('pages through agents with a cursor', async () => {
+    for (const name of ['p1', 'p2', 'p3']) {
+      await app.inject({ method: 'POST', url: '/v1/agents', headers: callerHeaders('POST', '/v1/agents'), payload: { display_name: name } });
+    }
+    const first = await app.inject({ method: 'GET', url: '/v1/agents?limit=2', headers: callerHeaders('GET', '/v1/agents?limit=2') });
+    const firstPage = first.json<{ data: { display_name: string }[]; next_cursor: string }>();
+    expect(firstPage.data.map((a) => a.display_name)).toEqual(['p3', 'p2']);
+    const url = `/v1/agents?limit=2&cursor=${firstPage.next_cursor}`;
+    const second = await app.inject({ method: 'GET', url, headers: callerHeaders('GET', url) });
+    expect(second.json<{ data: { display_name: string }[] }>().data[0].display_name).toBe('p1');
+  });
+
+  it('reports ready only with its schema migrated, Kafka and Redis reachable', async () => {
     const response = await app.inject({ method: 'GET', url: '/ready' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(response.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, kafka: { status: 'up' }, redis: { status: 'up' } } });
   });
 });

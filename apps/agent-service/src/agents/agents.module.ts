@@ -1,13 +1,32 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agent } from './agent.entity';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
+import { LivenessSweeper } from '../liveness/liveness-sweeper';
+import { LivenessService } from '../liveness/liveness.service';
+import { LoadEventsConsumer } from '../load/load-events.consumer';
+import { LoadRepository } from '../load/load.repository';
+import { LoadService } from '../load/load.service';
+import { AgentCache } from './agent-cache';
 import { AgentsController } from './agents.controller';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([Agent])],
-  controllers: [AgentsController],
-  providers: [AgentsService, AgentsRepository],
-})
-export class AgentsModule {}
+/** The registry, liveness and load of agents: one module, since all three write the agent view the cache holds. */
+@Module({})
+export class AgentsModule {
+  static forRoot(settings: AgentSettings): DynamicModule {
+    return {
+      module: AgentsModule,
+      controllers: [AgentsController, LoadEventsConsumer],
+      providers: [
+        { provide: AGENT_SETTINGS, useValue: settings },
+        AgentsService,
+        AgentsRepository,
+        AgentCache,
+        LivenessService,
+        LivenessSweeper,
+        LoadService,
+        LoadRepository,
+      ],
+    };
+  }
+}

@@ -1,10 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { AgentView, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
+import { decodeCursor, encodeCursor } from '@ains/persistence';
 import { ProblemException } from '@ains/platform';
+import type { EntityManager } from 'typeorm';
 import { Agent } from './agent.entity';
-import { AgentsRepository } from './agents.repository';
-import type { RegisterAgentDto } from './dto/register-agent.dto';
+import { AgentCache } from './agent-cache';
+import { NO_METRICS, type AgentRecord } from './agent-record';
+import { toAgentView } from './agent.mapper';
+import { AgentsRepository, type AgentListFilter, type AgentPageKey } from './agents.repository';
+import { hasCapabilityInRange, isValidRange } from './capability-range';
+
+export interface AgentPage {
+  agents: AgentView[];
+  nextCursor: string | null;
+}
+
+/** Rows read per round while a capability range filters in memory. */
+const RANGE_SCAN_BATCH = 200;
 
 @Injectable()
 export class AgentsService {
@@ -12,48 +26,131 @@ export class AgentsService {
     private readonly agents: AgentsRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly cache: AgentCache,
   ) {}
 
-  /** Stores the agent and its `registered` event in one transaction. */
-  register(dto: RegisterAgentDto): Promise<Agent> {
-    return this.transactions.run(async (manager) => {
-      const agent = await this.agents.insert(
+  /** Stores the agent and its `registered` event in one transaction. Registering counts as a heartbeat. */
+  async register(body: RegisterAgentBody): Promise<AgentView> {
+    const agent = await this.transactions.run(async (manager) => {
+      const created = await this.agents.insert(
         manager,
         Object.assign(new Agent(), {
           id: randomUUID(),
-          displayName: dto.display_name,
-          endpoint: dto.endpoint ?? null,
-          tags: [...new Set(dto.tags ?? [])],
-          capabilities: (dto.capabilities ?? []).map(({ name, version }) => ({ name, version })),
-          maxConcurrency: dto.max_concurrency ?? 1,
+          displayName: body.display_name,
+          endpoint: body.endpoint ?? null,
+          tags: [...new Set(body.tags)],
+          capabilities: body.capabilities,
+          maxConcurrency: body.max_concurrency,
           status: 'online',
-          metadata: dto.metadata ?? {},
+          metadata: body.metadata,
+          draining: false,
+          lastHeartbeatAt: new Date(),
         }),
       );
       await this.outbox.append(manager, {
         type: 'ains.agent.registered.v1',
-        subject: agent.id,
-        data: {
-          agentId: agent.id,
-          displayName: agent.displayName,
-          tags: agent.tags,
-          capabilities: agent.capabilities,
-          maxConcurrency: agent.maxConcurrency,
-          status: agent.status,
-          registeredAt: agent.registeredAt.toISOString(),
-        },
+        subject: created.id,
+        data: { ...profileOf(created), status: created.status, registeredAt: created.registeredAt.toISOString() },
       });
-      return agent;
+      return created;
     });
+    return toAgentView({ agent, metrics: NO_METRICS });
   }
 
-  async get(id: string): Promise<Agent> {
-    const agent = await this.agents.findById(id);
+  /** Cache-aside: Redis first, then Postgres (and the answer is cached for the next reader). */
+  async get(id: string): Promise<AgentView> {
+    const cached = await this.cache.get(id);
+    if (cached) return cached;
+    const view = toAgentView(await this.record(id));
+    await this.cache.set(view);
+    return view;
+  }
+
+  async list(query: ListAgentsQuery): Promise<AgentPage> {
+    let after = query.cursor ? pageKeyOf(query.cursor) : undefined;
+    const range = query.capability_range;
+    if (range !== undefined && !isValidRange(range)) {
+      throw ProblemException.badRequest('The capability range is not a semver range.', [{ field: 'capability_range', message: 'must be a semver range such as >=3.11 <4' }]);
+    }
+    const filter: AgentListFilter = {
+      tags: query.tags ? { values: query.tags, match: query.tags_match } : undefined,
+      capabilityName: query.capability,
+      status: query.status,
+      minTrustBp: query.min_trust === undefined ? undefined : Math.round(query.min_trust * 10_000),
+    };
+    const matches = (record: AgentRecord) => range === undefined || hasCapabilityInRange(record.agent.capabilities, query.capability ?? '', range);
+    // Semver ranges are checked here, not in SQL: read on until the page (plus one, to know if more follow) is full.
+    const batchSize = range === undefined ? query.limit + 1 : RANGE_SCAN_BATCH;
+    const found: AgentRecord[] = [];
+    for (;;) {
+      const batch = await this.agents.listPage(filter, batchSize, after);
+      found.push(...batch.filter(matches));
+      if (found.length > query.limit || batch.length < batchSize) break;
+      const last = batch[batch.length - 1];
+      after = { registeredAt: last.agent.registeredAt.toISOString(), id: last.agent.id };
+    }
+    const page = found.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = found.length > query.limit && last ? encodeCursor([last.agent.registeredAt.toISOString(), last.agent.id]) : null;
+    return { agents: page.map(toAgentView), nextCursor };
+  }
+
+  /** Changes the profile and publishes the full new profile, which routing matches against. */
+  async update(id: string, body: UpdateAgentBody): Promise<AgentView> {
+    await this.transactions.run(async (manager) => {
+      const agent = await this.lockLive(manager, id);
+      if (body.display_name !== undefined) agent.displayName = body.display_name;
+      if (body.endpoint !== undefined) agent.endpoint = body.endpoint;
+      if (body.tags !== undefined) agent.tags = [...new Set(body.tags)];
+      if (body.capabilities !== undefined) agent.capabilities = body.capabilities;
+      if (body.max_concurrency !== undefined) agent.maxConcurrency = body.max_concurrency;
+      if (body.metadata !== undefined) agent.metadata = body.metadata;
+      const saved = await this.agents.save(manager, agent);
+      await this.outbox.append(manager, { type: 'ains.agent.updated.v1', subject: id, data: { ...profileOf(saved), updatedAt: saved.updatedAt.toISOString() } });
+    });
+    await this.cache.invalidate(id);
+    return toAgentView(await this.record(id));
+  }
+
+  /** Takes the agent out of the fleet for good; its record stays, with status `deregistered`. Idempotent. */
+  async deregister(id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const agent = await this.agents.lockById(manager, id);
+      if (!agent) throw ProblemException.notFound(`Agent ${id}`);
+      if (agent.status === 'deregistered') return;
+      const previousStatus = agent.status;
+      agent.status = 'deregistered';
+      const saved = await this.agents.save(manager, agent);
+      await this.outbox.append(manager, {
+        type: 'ains.agent.status_changed.v1',
+        subject: id,
+        data: { agentId: id, status: 'deregistered', previousStatus, reason: 'deregistered', changedAt: saved.updatedAt.toISOString() },
+      });
+    });
+    await this.cache.invalidate(id);
+  }
+
+  async record(id: string): Promise<AgentRecord> {
+    const record = await this.agents.findRecord(id);
+    if (!record) throw ProblemException.notFound(`Agent ${id}`);
+    return record;
+  }
+
+  /** The agent, locked for the transaction; 404 if unknown, 409 once deregistered. */
+  async lockLive(manager: EntityManager, id: string): Promise<Agent> {
+    const agent = await this.agents.lockById(manager, id);
     if (!agent) throw ProblemException.notFound(`Agent ${id}`);
+    if (agent.status === 'deregistered') throw ProblemException.conflict(`Agent ${id} is deregistered.`);
     return agent;
   }
+}
 
-  list(limit: number): Promise<Agent[]> {
-    return this.agents.list(limit);
-  }
+function profileOf(agent: Agent) {
+  return { agentId: agent.id, displayName: agent.displayName, tags: agent.tags, capabilities: agent.capabilities, maxConcurrency: agent.maxConcurrency };
+}
+
+function pageKeyOf(cursor: string): AgentPageKey {
+  const parts = decodeCursor(cursor, 2);
+  if (!parts) throw ProblemException.badRequest('The cursor is not valid.', [{ field: 'cursor', message: 'is not a cursor from a previous page' }]);
+  return { registeredAt: String(parts[0]), id: String(parts[1]) };
 }

@@ -1,68 +1,113 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import { InternalHeaders } from '@ains/contracts';
-import { APP_CONFIG, ProblemException, RequestContextStore, childTraceparent } from '@ains/platform';
-import { UPSTREAMS, type Upstream } from './upstreams';
+import { InternalHeaders, UPSTREAMS, type Caller, type Upstream } from '@ains/contracts';
+import { APP_CONFIG, ProblemException, RequestContextStore, activeTraceparent, childTraceparent, signCaller } from '@ains/platform';
 import type { GatewaySettings } from '../service';
+import { CircuitBreaker } from './circuit-breaker';
 
 export interface UpstreamRequest {
   method: Dispatcher.HttpMethod;
+  /** Path with query string, exactly as the service will see it (the caller signature covers it). */
   path: string;
+  caller: Caller;
   body?: unknown;
+  /** The client's Idempotency-Key, passed on for operations that honour it. */
+  idempotencyKey?: string;
 }
 
-export interface UpstreamResponse<T = unknown> {
+export interface UpstreamJson<T = unknown> {
   status: number;
-  headers: Record<string, string>;
   body: T;
 }
 
+/** Headers of a service's answer that the client should see; hop-by-hop ones stay behind. */
+const RELAYED_HEADERS = ['content-type', 'content-length', 'location', 'retry-after', 'etag', 'cache-control', 'link', 'idempotency-replayed'];
+/** Answers that say the service itself is in trouble, as opposed to the request being wrong. */
+const UNHEALTHY_STATUSES = new Set([502, 503, 504]);
 const RETRY_AFTER_SECONDS = 5;
 
-/** Keep-alive connection pools to every service, with the request id and trace context forwarded. */
+/**
+ * Keep-alive pools to every service, each with its own timeout and circuit breaker. Every request
+ * carries the caller signed with the internal secret (bound to method and path), the request id
+ * and the trace context.
+ */
 @Injectable()
 export class UpstreamClient implements OnApplicationShutdown {
-  private readonly pools: Map<Upstream, Pool>;
+  private readonly pools = new Map<Upstream, Pool>();
+  private readonly breakers = new Map<Upstream, CircuitBreaker>();
 
-  constructor(@Inject(APP_CONFIG) config: GatewaySettings) {
-    this.pools = new Map(
-      UPSTREAMS.map((upstream) => [
-        upstream,
-        new Pool(config.upstreams[upstream], { connections: 64, keepAliveTimeout: 30_000, headersTimeout: config.UPSTREAM_TIMEOUT_MS, bodyTimeout: config.UPSTREAM_TIMEOUT_MS }),
-      ]),
-    );
+  constructor(@Inject(APP_CONFIG) private readonly config: GatewaySettings) {
+    for (const upstream of UPSTREAMS) {
+      const { url, timeoutMs } = config.upstreams[upstream];
+      this.pools.set(upstream, new Pool(url, { connections: 64, keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }));
+      this.breakers.set(upstream, new CircuitBreaker({ failureThreshold: config.CIRCUIT_BREAKER_FAILURE_THRESHOLD, openMs: config.CIRCUIT_BREAKER_OPEN_SECONDS * 1000 }));
+    }
   }
 
-  async call<T = unknown>(upstream: Upstream, request: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    const context = RequestContextStore.current();
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (context) {
-      headers[InternalHeaders.requestId] = context.requestId;
-      if (context.traceparent) headers[InternalHeaders.traceparent] = childTraceparent(context.traceparent);
+  /** Relays the service's answer to the client as a stream: status, relevant headers, raw body. */
+  async forward(reply: FastifyReply, upstream: Upstream, request: UpstreamRequest): Promise<FastifyReply> {
+    const response = await this.send(upstream, request);
+    for (const name of RELAYED_HEADERS) {
+      const value = response.headers[name];
+      if (value !== undefined) void reply.header(name, value);
     }
-    let body: string | undefined;
-    if (request.body !== undefined) {
-      body = JSON.stringify(request.body);
-      headers['content-type'] = 'application/json';
-    }
-    try {
-      const response = await this.pool(upstream).request({ method: request.method, path: request.path, headers, body });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: flattenHeaders(response.headers), body: (text ? JSON.parse(text) : undefined) as T };
-    } catch (error) {
-      throw unavailable(upstream, error);
-    }
+    return reply.status(response.statusCode).send(response.body);
+  }
+
+  /** For fan-out: the answer parsed, to be combined with others. */
+  async json<T>(upstream: Upstream, request: UpstreamRequest): Promise<UpstreamJson<T>> {
+    const response = await this.send(upstream, request);
+    const text = await response.body.text();
+    return { status: response.statusCode, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.pools.values()].map((pool) => pool.close()));
   }
 
-  private pool(upstream: Upstream): Pool {
-    const pool = this.pools.get(upstream);
-    if (!pool) throw new Error(`no pool for upstream ${upstream}`);
-    return pool;
+  private async send(upstream: Upstream, request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
+    const breaker = this.breakers.get(upstream) as CircuitBreaker;
+    const permit = breaker.permit();
+    if (!permit.allowed) throw circuitOpen(upstream, permit.retryAfterMs);
+    try {
+      const response = await (this.pools.get(upstream) as Pool).request({
+        method: request.method,
+        path: request.path,
+        headers: this.headers(request),
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      });
+      if (UNHEALTHY_STATUSES.has(response.statusCode)) breaker.failed();
+      else breaker.succeeded();
+      return response;
+    } catch (error) {
+      breaker.failed();
+      throw unavailable(upstream, error);
+    }
   }
+
+  private headers(request: UpstreamRequest): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json', ...signCaller(request.caller, request.method, request.path, this.config.INTERNAL_AUTH_SECRET) };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
+    const context = RequestContextStore.current();
+    if (context) {
+      headers[InternalHeaders.requestId] = context.requestId;
+      // With tracing on, the undici instrumentation sends the client span's traceparent instead.
+      if (context.traceparent && !activeTraceparent()) headers[InternalHeaders.traceparent] = childTraceparent(context.traceparent);
+    }
+    return headers;
+  }
+}
+
+function circuitOpen(upstream: Upstream, retryAfterMs: number): ProblemException {
+  return new ProblemException({
+    status: 503,
+    type: 'upstream-circuit-open',
+    title: 'Service temporarily unavailable',
+    detail: `The ${upstream} service is failing; requests to it are paused for a moment.`,
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+  });
 }
 
 function unavailable(upstream: Upstream, error: unknown): ProblemException {
@@ -74,12 +119,4 @@ function unavailable(upstream: Upstream, error: unknown): ProblemException {
     detail: `The ${upstream} service ${timedOut ? 'did not answer in time' : 'is not reachable'}. Try again shortly.`,
     headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
   });
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return result;
 }

@@ -1,4 +1,5 @@
 import { messagingTablesMigration } from '@ains/messaging';
+import { CreateRouting1764150000000 } from './1764150000000-create-routing';
 
 /** Applied in this order; append new migrations at the end. */
-export const migrations = [messagingTablesMigration('routing', 1764130000000)];
+export const migrations = [messagingTablesMigration('routing', 1764130000000), CreateRouting1764150000000];

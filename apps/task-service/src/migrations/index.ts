@@ -1,4 +1,5 @@
 import { messagingTablesMigration } from '@ains/messaging';
+import { CreateTasks1764150000000 } from './1764150000000-create-tasks';
 
 /** Applied in this order; append new migrations at the end. */
-export const migrations = [messagingTablesMigration('task', 1764130000000)];
+export const migrations = [messagingTablesMigration('task', 1764130000000), CreateTasks1764150000000];

@@ -9,6 +9,7 @@ export class TrustRecord {
   @Column({ name: 'agent_id', type: 'uuid' })
   agentId!: string;
 
+  /** The CloudEvent type that caused the change, or `manual_override`. */
   @Column({ name: 'event_type', type: 'text' })
   eventType!: string;
 
@@ -27,6 +28,19 @@ export class TrustRecord {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** The consumed event's id; null for manual overrides. */
+  @Column({ name: 'source_event_id', type: 'uuid', nullable: true })
+  sourceEventId!: string | null;
+
+  /** Who made a manual override (tenant and API key); null for automatic changes. */
+  @Column({ name: 'actor_client_id', type: 'text', nullable: true })
+  actorClientId!: string | null;
+
+  @Column({ name: 'actor_key_id', type: 'text', nullable: true })
+  actorKeyId!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
+
+export type NewTrustRecord = Omit<TrustRecord, 'id' | 'createdAt'>;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgentEventsConsumer } from './agent-events.consumer';
+import { TaskEventsConsumer } from './task-events.consumer';
 import { TrustController } from './trust.controller';
+import { TrustHistoryService } from './trust-history.service';
 import { TrustRecord } from './trust-record.entity';
 import { TrustRepository } from './trust.repository';
 import { TrustScore } from './trust-score.entity';
@@ -9,7 +10,8 @@ import { TrustService } from './trust.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TrustScore, TrustRecord])],
-  controllers: [TrustController, AgentEventsConsumer],
-  providers: [TrustService, TrustRepository],
+  controllers: [TrustController, TaskEventsConsumer],
+  providers: [TrustService, TrustHistoryService, TrustRepository],
+  exports: [TrustService],
 })
 export class TrustModule {}

@@ -1,4 +1,5 @@
 import { messagingTablesMigration } from '@ains/messaging';
+import { CreateWebhooks1764150000000 } from './1764150000000-create-webhooks';
 
 /** Applied in this order; append new migrations at the end. */
-export const migrations = [messagingTablesMigration('webhook', 1764130000000)];
+export const migrations = [messagingTablesMigration('webhook', 1764130000000), CreateWebhooks1764150000000];

@@ -18,7 +18,7 @@ describe('event catalog', () => {
 
   it('validates payloads against the schema of their type', () => {
     const schema = EventCatalog['ains.trust.score_changed.v1'].schema;
-    const valid = { agentId: randomUUID(), scoreBp: 5_000, previousScoreBp: null, reason: 'initial', changedAt: new Date().toISOString() };
+    const valid = { agentId: randomUUID(), scoreBp: 5_000, previousScoreBp: null, tier: 'average', reason: 'initial', taskId: null, changedAt: new Date().toISOString() };
     expect(schema.safeParse(valid).success).toBe(true);
     expect(schema.safeParse({ ...valid, scoreBp: 10_001 }).success).toBe(false);
     expect(isEventType('ains.trust.score_changed.v1')).toBe(true);

@@ -1,21 +1,26 @@
 import type { z } from 'zod';
-import { Topics, type Topic } from '../topics';
-import { AgentRegisteredV1 } from './agent.events';
-import { TrustScoreChangedV1 } from './trust.events';
-
-interface EventDefinition {
-  readonly topic: Topic;
-  readonly schema: z.ZodType;
-}
+import { AgentEvents } from './agent.events';
+import { ChainEvents } from './chain.events';
+import { RoutingEvents } from './routing.events';
+import { ScheduleEvents } from './schedule.events';
+import { TaskEvents } from './task.events';
+import { TrustEvents } from './trust.events';
+import { WebhookEvents } from './webhook.events';
 
 /**
  * Every event AINS publishes: its type name, the topic it travels on and the schema of its data.
  * Publishing and consuming are typed against this map, and consumers validate payloads with it.
+ * Each aggregate's events are defined in its own file.
  */
 export const EventCatalog = {
-  'ains.agent.registered.v1': { topic: Topics.agent, schema: AgentRegisteredV1 },
-  'ains.trust.score_changed.v1': { topic: Topics.trust, schema: TrustScoreChangedV1 },
-} as const satisfies Record<string, EventDefinition>;
+  ...TaskEvents,
+  ...ChainEvents,
+  ...AgentEvents,
+  ...TrustEvents,
+  ...RoutingEvents,
+  ...ScheduleEvents,
+  ...WebhookEvents,
+} as const;
 
 export type EventType = keyof typeof EventCatalog;
 

@@ -3,10 +3,10 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { DEAD_LETTER_TOPIC, EventCatalog, isEventType, type CloudEvent, type EventType } from '@ains/contracts';
-import { RequestContextStore, childTraceparent } from '@ains/platform';
+import { RequestContextStore, activeTraceparent, childTraceparent, withConsumerSpan } from '@ains/platform';
 import { quoteIdentifier } from '@ains/persistence';
 import { fromKafkaMessage, MalformedMessageError, type DecodedMessage } from '../kafka/cloud-event-codec';
-import type { KafkaPublisher } from '../kafka/kafka-publisher';
+import type { EventPublisher } from '../event-publisher';
 import type { EventHandler, EventHandlers } from './event-handlers';
 
 /** The parts of a consumed Kafka message the processor needs (a Nest KafkaContext provides them). */
@@ -47,7 +47,7 @@ export class InboxProcessor {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly publisher: KafkaPublisher,
+    private readonly publisher: EventPublisher,
     private readonly settings: InboxSettings,
     private readonly logger: Logger,
     private readonly consumed: Counter<'event_type' | 'outcome'>,
@@ -74,8 +74,10 @@ export class InboxProcessor {
     }
     const event = { specversion: '1.0', datacontenttype: 'application/json', ...attributes, data: parsed.data } as CloudEvent;
     const handler = handlers[attributes.type] as EventHandler<EventType>;
-    const context = { requestId: attributes.id, traceparent: attributes.traceparent ? childTraceparent(attributes.traceparent) : undefined };
-    return RequestContextStore.run(context, () => this.handleWithRetries(message, event, handler));
+    return withConsumerSpan(`consume ${attributes.type}`, attributes.traceparent, () => {
+      const traceparent = activeTraceparent() ?? (attributes.traceparent ? childTraceparent(attributes.traceparent) : undefined);
+      return RequestContextStore.run({ requestId: attributes.id, traceparent }, () => this.handleWithRetries(message, event, handler));
+    });
   }
 
   private async handleWithRetries(message: ConsumedMessage, event: CloudEvent, handler: EventHandler<EventType>): Promise<ProcessOutcome> {

@@ -1,19 +1,12 @@
 import type { Kafka, Producer, Admin, Message } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { KafkaHeaderValues } from './cloud-event-codec';
-
-export interface OutgoingMessage {
-  topic: string;
-  key: string;
-  headers: KafkaHeaderValues;
-  value: string;
-}
+import { EventPublisher, type OutgoingMessage } from '../event-publisher';
 
 /**
  * The service's one Kafka producer: idempotent, acks from all in-sync replicas, no topic
  * auto-creation. Connects lazily, so a service starts (and keeps its outbox) while Kafka is down.
  */
-export class KafkaPublisher {
+export class KafkaPublisher extends EventPublisher {
   private readonly producer: Producer;
   private readonly admin: Admin;
   private connecting: Promise<void> | undefined;
@@ -22,6 +15,7 @@ export class KafkaPublisher {
     kafka: Kafka,
     private readonly logger: Logger,
   ) {
+    super();
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.admin = kafka.admin();
     this.producer.on(this.producer.events.DISCONNECT, () => {

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { quoteIdentifier } from '@ains/persistence';
-import type { KafkaPublisher } from '../kafka/kafka-publisher';
+import { startProducerSpan } from '@ains/platform';
+import type { EventPublisher } from '../event-publisher';
 
 export interface OutboxRelaySettings {
   schema: string;
@@ -39,7 +40,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly publisher: KafkaPublisher,
+    private readonly publisher: EventPublisher,
     private readonly settings: OutboxRelaySettings,
     private readonly logger: Logger,
   ) {
@@ -77,9 +78,18 @@ export class OutboxRelay {
         [this.settings.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      await this.publisher.send(
-        rows.map((row) => ({ topic: row.topic, key: row.message_key, headers: row.headers, value: JSON.stringify(row.payload) })),
-      );
+      const spans = rows.map((row) => startProducerSpan(`publish ${row.headers.ce_type ?? row.topic}`, row.headers.traceparent));
+      const messages = rows.map((row, i) => {
+        const traceparent = spans[i].traceparent;
+        return { topic: row.topic, key: row.message_key, headers: traceparent ? { ...row.headers, traceparent } : row.headers, value: JSON.stringify(row.payload) };
+      });
+      try {
+        await this.publisher.send(messages);
+      } catch (error) {
+        for (const span of spans) span.end(error);
+        throw error;
+      }
+      for (const span of spans) span.end();
       await manager.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((row) => row.seq)]);
       return rows.length;
     });

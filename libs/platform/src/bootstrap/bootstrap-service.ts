@@ -8,9 +8,9 @@ import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { RequestContextStore, type RequestContext } from '../logging/request-context';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { installJsonBodyParser } from '../http/json-body-parser';
-import { createValidationPipe } from '../http/validation';
 import { MetricsService } from '../metrics/metrics.service';
 import { newTraceparent, parseTraceparent } from '../tracing/trace-context';
+import { activeTraceparent } from '../tracing/telemetry';
 
 export interface HttpServiceSettings {
   HOST: string;
@@ -26,6 +26,8 @@ export interface BootstrapOptions {
   logger: Logger;
   /** Runs after the HTTP app exists and before it listens, e.g. to attach Kafka consumers. */
   beforeListen?: (app: NestFastifyApplication) => Promise<void>;
+  /** Close the app on SIGTERM/SIGINT (default). Off when a launcher hosting several apps does it. */
+  handleSignals?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -59,8 +61,7 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
   installRequestHooks(app, logger);
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
-  app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  if (options.handleSignals !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await options.beforeListen?.(app);
   return app;
 }
@@ -79,7 +80,8 @@ function installRequestHooks(app: NestFastifyApplication, logger: Logger): void 
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const incoming = request.headers.traceparent;
-    const traceparent = parseTraceparent(typeof incoming === 'string' ? incoming : undefined) ?? newTraceparent();
+    // The instrumented server span when tracing is on; else the caller's trace, or a new one.
+    const traceparent = activeTraceparent() ?? parseTraceparent(typeof incoming === 'string' ? incoming : undefined) ?? newTraceparent();
     request.context = { requestId: String(request.id), traceparent };
     void reply.header('x-request-id', request.id);
     done();

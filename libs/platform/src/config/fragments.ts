@@ -28,12 +28,25 @@ export const ConfigFragments = {
     MIGRATIONS_RUN: booleanFromEnv.optional(),
   },
   kafka: {
-    KAFKA_BROKERS: commaSeparated,
+    /** `kafka` (default) or `in-process`, the single-process mode's bus; Kafka needs KAFKA_BROKERS. */
+    EVENT_TRANSPORT: z.enum(['kafka', 'in-process']).default('kafka'),
+    KAFKA_BROKERS: commaSeparated.optional(),
     KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    /** Prepended to the consumer group (the service name), so several stacks can share one broker. */
+    KAFKA_CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+    /**
+     * Where a consumer group with no committed offsets starts. `true` (default) reads the topics'
+     * history, so a new service sees every retained event; isolated test stacks start at the end.
+     */
+    KAFKA_CONSUMER_FROM_BEGINNING: booleanFromEnv.default(true),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(3),
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  },
+  /** Shared by the gateway (signs) and the services (verify) to authenticate forwarded callers. */
+  internalAuth: {
+    INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of secret'),
   },
   redis: {
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ConfigFragments } from './fragments';
 import { ConfigValidationError, loadConfig } from './load-config';
 
-const schema = z.object({ ...ConfigFragments.runtime, ...ConfigFragments.http(8080), ...ConfigFragments.database, ...ConfigFragments.kafka });
+const schema = z.object({ ...ConfigFragments.runtime, ...ConfigFragments.http(8080), ...ConfigFragments.database, ...ConfigFragments.kafka, ...ConfigFragments.internalAuth });
 
 describe('loadConfig', () => {
   it('applies defaults and converts types', () => {
-    const config = loadConfig(schema, { DATABASE_URL: 'postgres://u@h:5432/db', KAFKA_BROKERS: 'a:9092, b:9092', MIGRATIONS_RUN: 'false' });
-    expect(config).toMatchObject({ PORT: 8080, NODE_ENV: 'development', KAFKA_BROKERS: ['a:9092', 'b:9092'], MIGRATIONS_RUN: false, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
+    const config = loadConfig(schema, { DATABASE_URL: 'postgres://u@h:5432/db', KAFKA_BROKERS: 'a:9092, b:9092', MIGRATIONS_RUN: 'false', INTERNAL_AUTH_SECRET: 's'.repeat(32) });
+    expect(config).toMatchObject({ PORT: 8080, NODE_ENV: 'development', EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: ['a:9092', 'b:9092'], KAFKA_CONSUMER_FROM_BEGINNING: true, MIGRATIONS_RUN: false, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
   });
 
   it('names every invalid or missing variable in one error', () => {
@@ -22,6 +22,6 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(message).toMatch(/LOG_LEVEL/);
-    expect(message).toMatch(/KAFKA_BROKERS/);
+    expect(message).toMatch(/INTERNAL_AUTH_SECRET/);
   });
 });

@@ -1,9 +1,11 @@
+import { Public } from '../auth/public.decorator';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ReadinessRegistry, type ReadinessCheck } from './readiness.registry';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(

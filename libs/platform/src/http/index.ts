@@ -1,4 +1,4 @@
 export * from './problem';
 export * from './to-problem';
 export * from './problem-details.filter';
-export * from './validation';
+export * from './zod-validation.pipe';

@@ -1,1 +1,2 @@
 export * from './trace-context';
+export { activeTraceparent, withConsumerSpan, startProducerSpan, shutdownTelemetry, type ProducerSpan } from './telemetry';

@@ -1,0 +1,11 @@
+/** agent-service's own settings, derived from its validated configuration (see service.ts). */
+export interface AgentSettings {
+  /** An agent without a heartbeat for this long goes offline. */
+  heartbeatTimeoutMs: number;
+  livenessSweepIntervalMs: number;
+  cacheTtlSeconds: number;
+  /** Weight of the newest completion time in the moving average (0..1]. */
+  completionAverageAlpha: number;
+}
+
+export const AGENT_SETTINGS = Symbol('AGENT_SETTINGS');

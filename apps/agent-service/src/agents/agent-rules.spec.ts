@@ -1,0 +1,63 @@
+import type { Caller } from '@ains/contracts';
+import { mayActForAgent } from './agent-access.policy';
+import { hasCapabilityInRange } from './capability-range';
+import { toAgentView } from './agent.mapper';
+import { Agent } from './agent.entity';
+import { NO_METRICS } from './agent-record';
+
+const caller = (overrides: Partial<Caller>): Caller => ({ clientId: 'c', keyId: 'k', scopes: [], agentId: null, ...overrides });
+
+describe('who may heartbeat or drain an agent', () => {
+  it('lets operators act for any agent', () => {
+    expect(mayActForAgent(caller({ scopes: ['agents:write'] }), 'a1')).toBe(true);
+    expect(mayActForAgent(caller({ scopes: ['admin'] }), 'a1')).toBe(true);
+  });
+
+  it('lets an agent key act only for its own agent', () => {
+    expect(mayActForAgent(caller({ scopes: ['agent:work'], agentId: 'a1' }), 'a1')).toBe(true);
+    expect(mayActForAgent(caller({ scopes: ['agent:work'], agentId: 'a1' }), 'a2')).toBe(false);
+    expect(mayActForAgent(caller({ scopes: ['agents:read'], agentId: 'a1' }), 'a1')).toBe(false);
+  });
+});
+
+describe('capability version ranges', () => {
+  const capabilities = [{ name: 'python', version: '3.12.1' }, { name: 'node', version: '20' }];
+
+  it('matches the named capability within the range', () => {
+    expect(hasCapabilityInRange(capabilities, 'python', '>=3.11 <4')).toBe(true);
+    expect(hasCapabilityInRange(capabilities, 'python', '^3.13')).toBe(false);
+    expect(hasCapabilityInRange(capabilities, 'node', '>=18')).toBe(true);
+    expect(hasCapabilityInRange(capabilities, 'java', '*')).toBe(false);
+  });
+
+  it('matches nothing with an invalid range', () => {
+    expect(hasCapabilityInRange(capabilities, 'python', '>>3')).toBe(false);
+  });
+});
+
+describe('agent view', () => {
+  const agent = Object.assign(new Agent(), {
+    id: '00000000-0000-4000-8000-000000000001',
+    displayName: 'a',
+    endpoint: null,
+    tags: [],
+    capabilities: [],
+    maxConcurrency: 4,
+    status: 'online',
+    metadata: {},
+    draining: false,
+    lastHeartbeatAt: new Date(0),
+    registeredAt: new Date(0),
+    updatedAt: new Date(0),
+  });
+
+  it('derives utilisation and success rate', () => {
+    const view = toAgentView({ agent, metrics: { activeTasks: 3, completed: 6, failed: 1, timedOut: 1, avgCompletionMs: 1234.4 } });
+    expect(view.load).toEqual({ active_tasks: 3, max_concurrency: 4, utilisation: 0.75 });
+    expect(view.metrics).toEqual({ completed: 6, failed: 1, timed_out: 1, success_rate: 0.75, avg_completion_ms: 1234 });
+  });
+
+  it('has no success rate or average before the first finished task', () => {
+    expect(toAgentView({ agent, metrics: NO_METRICS }).metrics).toMatchObject({ success_rate: null, avg_completion_ms: null });
+  });
+});

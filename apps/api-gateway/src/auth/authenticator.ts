@@ -1,0 +1,101 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Caller } from '@ains/contracts';
+import { APP_CONFIG, LOGGER, ProblemException } from '@ains/platform';
+import { parseApiKey } from '../api-keys/api-key-format';
+import { ApiKeyStore } from '../api-keys/api-key-store';
+import { keyAccepts } from '../api-keys/cached-key';
+import { AuditService } from '../audit/audit.service';
+import type { GatewaySettings } from '../service';
+import { respondToFailure, type FailurePolicySettings } from './failure-policy';
+import { FailureTracker } from './failure-tracker';
+import { LastUsedRecorder } from './last-used-recorder';
+
+export interface Principal {
+  caller: Caller;
+  rateLimitPerMinute: number;
+  burstPerSecond: number | null;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The one answer to every bad key: it must not tell an unknown key from a revoked or expired one. */
+const unauthenticated = () =>
+  new ProblemException({ status: 401, type: 'unauthenticated', title: 'Unauthenticated', detail: 'A valid API key is required.', headers: { 'www-authenticate': 'Bearer' } });
+
+/** Reads the key from `X-API-Key` or `Authorization: Bearer`. */
+export function presentedKey(headers: Headers): string | undefined {
+  const header = headers['x-api-key'];
+  if (typeof header === 'string' && header) return header.trim();
+  const authorization = headers.authorization;
+  if (typeof authorization !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1];
+}
+
+/** Turns the presented API key into the caller, or refuses with 401 (or 429 while locked out). */
+@Injectable()
+export class Authenticator {
+  private readonly pepper: string;
+  private readonly policy: FailurePolicySettings;
+
+  constructor(
+    private readonly store: ApiKeyStore,
+    private readonly failures: FailureTracker,
+    private readonly audit: AuditService,
+    private readonly lastUsed: LastUsedRecorder,
+    @Inject(APP_CONFIG) config: GatewaySettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.pepper = config.API_KEY_PEPPER ?? '';
+    this.policy = {
+      slowdownAfter: config.AUTH_SLOWDOWN_AFTER_FAILURES,
+      slowdownStepMs: config.AUTH_SLOWDOWN_STEP_MS,
+      slowdownMaxMs: config.AUTH_SLOWDOWN_MAX_MS,
+      lockoutAfter: config.AUTH_LOCKOUT_AFTER_FAILURES,
+    };
+  }
+
+  async authenticate(headers: Headers, ip: string): Promise<Principal> {
+    const lockedFor = await this.failures.lockoutRemaining(ip);
+    if (lockedFor > 0) throw lockedOut(lockedFor);
+    const presented = presentedKey(headers);
+    const parsed = presented === undefined ? undefined : parseApiKey(presented);
+    const key = parsed ? await this.store.find(parsed.keyId) : undefined;
+    if (!parsed || !key || !keyAccepts(key, parsed.secret, this.pepper, Date.now())) {
+      const reason = !presented ? 'missing' : !parsed ? 'malformed' : !key ? 'unknown' : 'rejected';
+      await this.fail(ip, reason, parsed?.keyId ?? null, key?.clientId ?? null);
+      throw unauthenticated();
+    }
+    this.lastUsed.touch(key.id);
+    return {
+      caller: { clientId: key.clientId, keyId: key.id, scopes: key.scopes, agentId: key.agentId },
+      rateLimitPerMinute: key.rateLimitPerMinute,
+      burstPerSecond: key.burstPerSecond,
+    };
+  }
+
+  private async fail(ip: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {
+    const count = await this.failures.recordFailure(ip);
+    const response = respondToFailure(count, this.policy);
+    this.logger.warn({ ip, reason, keyId, failures: count }, 'authentication failed');
+    await this.audit.record({ action: 'auth.failure', outcome: 'failure', clientId, keyId, ip, detail: { reason, failures_in_window: count } });
+    if (response.lockout) {
+      await this.failures.lockOut(ip);
+      this.logger.warn({ ip, failures: count }, 'address locked out after repeated authentication failures');
+      await this.audit.record({ action: 'auth.lockout', outcome: 'denied', ip, detail: { failures_in_window: count } });
+    }
+    if (response.delayMs > 0) await delay(response.delayMs);
+  }
+}
+
+function lockedOut(retryAfterSeconds: number): ProblemException {
+  return new ProblemException({
+    status: 429,
+    type: 'too-many-failed-authentications',
+    title: 'Too many failed authentications',
+    detail: 'Requests from this address are refused for a while after repeated authentication failures.',
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+}

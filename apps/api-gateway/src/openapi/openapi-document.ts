@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ProblemSchema, type ApiOperation } from '@ains/contracts';
+
+type JsonSchema = Record<string, unknown>;
+
+const PROBLEM_RESPONSES = {
+  BadRequest: { status: 400, description: 'Invalid input; `errors` names every failing field.', example: { type: 'https://ains.dev/problems/validation-error', title: 'Invalid request', status: 400, detail: 'The request has 1 invalid field.', errors: [{ field: 'display_name', message: 'Too small: expected string to have >=1 characters' }] } },
+  Unauthenticated: { status: 401, description: 'No API key, or one that is malformed, unknown, expired or revoked (the answer does not say which).', example: { type: 'https://ains.dev/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: 'A valid API key is required.' } },
+  Forbidden: { status: 403, description: 'The key lacks the scope this operation needs, or an agent key names another agent.', example: { type: 'https://ains.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: 'This API key lacks the scope this operation needs (one of: tasks:write).' } },
+  NotFound: { status: 404, description: 'No such resource for this client (other tenants\' ids are not found either).', example: { type: 'https://ains.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Agent 5f0c6f9e-8a5b-4a55-9f4e-2b1d6a3c9e10 was not found.' } },
+  TooManyRequests: { status: 429, description: 'Rate limit exceeded (or this address is locked out after failed authentications); see `Retry-After`.', example: { type: 'https://ains.dev/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'This API key may make 600 requests per minute.' } },
+  ServiceUnavailable: { status: 503, description: 'A service behind the gateway is unavailable or its circuit is open; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-circuit-open', title: 'Service temporarily unavailable', status: 503, detail: 'The task service is failing; requests to it are paused for a moment.' } },
+} as const;
+
+type ProblemResponseName = keyof typeof PROBLEM_RESPONSES;
+
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
+  'RateLimit-Remaining': { $ref: '#/components/headers/RateLimit-Remaining' },
+  'RateLimit-Reset': { $ref: '#/components/headers/RateLimit-Reset' },
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  // The dialect is declared once for the whole document (jsonSchemaDialect).
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
+}
+
+function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query'): JsonSchema[] {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (object.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function operationObject(operation: ApiOperation): JsonSchema {
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(operation.responses)) {
+    responses[status] = {
+      description: response.description,
+      headers: RATE_LIMIT_HEADERS,
+      ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
+    };
+  }
+  const problems: ProblemResponseName[] = ['Unauthenticated', 'Forbidden', 'TooManyRequests', 'ServiceUnavailable'];
+  if (operation.params || operation.query || operation.body) problems.push('BadRequest');
+  if (operation.params) problems.push('NotFound');
+  for (const name of problems) responses[String(PROBLEM_RESPONSES[name].status)] ??= { $ref: `#/components/responses/${name}` };
+  const scopes = operation.scopes.join(', ');
+  return {
+    operationId: operation.operationId,
+    tags: [operation.tag],
+    summary: operation.summary,
+    description: `${operation.description ? `${operation.description}\n\n` : ''}Requires one of the scopes: ${scopes} (or \`admin\`).`,
+    'x-required-scopes': operation.scopes,
+    parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query'), ...(operation.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
+    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+    responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+function components(): JsonSchema {
+  const integerHeader = (description: string) => ({ description, schema: { type: 'integer', minimum: 0 } });
+  return {
+    securitySchemes: {
+      ApiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key `ains_<key id>_<secret>`.' },
+      BearerAuth: { type: 'http', scheme: 'bearer', description: 'The same API key as a bearer token.' },
+    },
+    schemas: { Problem: jsonSchema(ProblemSchema, 'output') },
+    headers: {
+      'RateLimit-Limit': integerHeader('Requests this key may make per minute.'),
+      'RateLimit-Remaining': integerHeader('Requests left in the current sliding minute.'),
+      'RateLimit-Reset': integerHeader('Seconds until the oldest counted request leaves the window.'),
+      'Retry-After': integerHeader('Seconds to wait before retrying.'),
+    },
+    parameters: {
+      IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, description: 'Repeating a request with the same key returns the first result instead of acting twice.', schema: { type: 'string', maxLength: 255 } },
+    },
+    responses: Object.fromEntries(
+      Object.entries(PROBLEM_RESPONSES).map(([name, problem]) => [
+        name,
+        {
+          description: problem.description,
+          headers: problem.status === 429 || problem.status === 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {},
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: problem.example } },
+        },
+      ]),
+    ),
+  };
+}
+
+/** The OpenAPI 3.1 document of the public API, generated from the operations in the contracts. */
+export function buildOpenApiDocument(operations: readonly ApiOperation[]): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of operations) {
+    paths[operation.path] ??= {};
+    paths[operation.path][operation.method.toLowerCase()] = operationObject(operation);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'AINS API',
+      version: '1.0.0',
+      description: 'Routes tasks from client applications to fleets of software agents. Every endpoint needs an API key (`X-API-Key` or `Authorization: Bearer`); every answer carries the key\'s rate-limit headers; errors are RFC 9457 problem details.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    security: [{ ApiKeyHeader: [] }, { BearerAuth: [] }],
+    tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
+    paths,
+    components: components(),
+  };
+}

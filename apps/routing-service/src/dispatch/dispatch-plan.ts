@@ -1,0 +1,32 @@
+import type { CandidateAgent, RoutableTask, RoutingStrategy } from '../strategies/routing-strategy';
+import { candidatesFor, hasFreeSlot } from './matching.rules';
+
+export interface PlannedDecision<T extends RoutableTask = RoutableTask> {
+  task: T;
+  agent: CandidateAgent;
+  strategy: string;
+  candidateCount: number;
+}
+
+/**
+ * Plans one round in memory: walks the tasks in dispatch order and gives each the agent its
+ * strategy picks among its candidates, counting every planned decision against the agent's slots
+ * (and as its latest assignment, for round robin) before the next task is considered. Stops at
+ * `limit` decisions or when no agent has a free slot. Mutates the agents' figures.
+ */
+export function planDecisions<T extends RoutableTask>(tasks: readonly T[], agents: CandidateAgent[], strategyFor: (task: T) => RoutingStrategy, limit: number): PlannedDecision<T>[] {
+  const planned: PlannedDecision<T>[] = [];
+  // Provisional assignment numbers above every existing one; the caller swaps in real sequence values, in the same order.
+  let sequence = agents.reduce((max, agent) => Math.max(max, agent.lastAssignedSeq ?? 0), 0);
+  for (const task of tasks) {
+    if (planned.length >= limit || !agents.some(hasFreeSlot)) break;
+    const candidates = candidatesFor(task, agents);
+    if (candidates.length === 0) continue;
+    const strategy = strategyFor(task);
+    const agent = strategy.selectAgent(task, candidates);
+    agent.activeCount += 1;
+    agent.lastAssignedSeq = ++sequence;
+    planned.push({ task, agent, strategy: strategy.name, candidateCount: candidates.length });
+  }
+  return planned;
+}

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxWriter, TransactionRunner } from '@ains/messaging';
+import { PoliciesRepository, policyKey } from '../policies/policies.repository';
+import { ROUTING_SETTINGS, type RoutingSettings } from '../routing-settings';
+import type { RoutingStrategy } from '../strategies/routing-strategy';
+import { STRATEGY_REGISTRY } from '../strategies/strategies.provider';
+import type { StrategyRegistry } from '../strategies/strategy-registry';
+import { BackpressureService } from './backpressure.service';
+import { DispatchMetrics } from './dispatch.metrics';
+import { planDecisions, type PlannedDecision } from './dispatch-plan';
+import { hasFreeSlot } from './matching.rules';
+import { inDispatchOrder } from './queue-order.rules';
+import { QueueRepository, type DecisionRecord, type QueuedTask } from './queue.repository';
+
+const DECISION_HISTORY_MS = 24 * 3_600_000;
+
+/** `more`: the batch filled up, go again now; `idle`: nothing more to do now; `busy`: another replica is dispatching. */
+export type RoundOutcome = 'more' | 'idle' | 'busy';
+
+/**
+ * One dispatch round: in one transaction, walk the queue in dispatch order and decide every task
+ * that has a capable agent with a free slot, up to the batch size.
+ *
+ * Correctness with several replicas: a transaction-scoped advisory lock lets one replica dispatch
+ * at a time (the others skip the round), so decisions are made in one global priority order;
+ * the online agents' rows are locked for the round, so their load cannot change under it; the
+ * round is planned in memory, then written in bulk: the queue rows are deleted (the claim), the
+ * unique (task, attempt) decisions inserted, the slots taken with a conditional increment and
+ * `ains.routing.decided.v1` appended to the outbox, all in the same transaction. A task attempt is therefore decided at most once and an agent never has more
+ * in-flight decisions than its max_concurrency.
+ */
+@Injectable()
+export class DispatchService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly queue: QueueRepository,
+    private readonly policies: PoliciesRepository,
+    private readonly backpressure: BackpressureService,
+    private readonly metrics: DispatchMetrics,
+    @Inject(STRATEGY_REGISTRY) private readonly strategies: StrategyRegistry,
+    @Inject(ROUTING_SETTINGS) private readonly settings: RoutingSettings,
+  ) {}
+
+  async runRound(): Promise<RoundOutcome> {
+    let decisions: DecisionRecord[] = [];
+    const outcome = await this.transactions.run(async (manager): Promise<RoundOutcome> => {
+      if (!(await this.queue.tryLockDispatch(manager))) return 'busy';
+      const agents = await this.queue.lockOnlineAgents(manager);
+      if (!agents.some(hasFreeSlot)) return 'idle';
+      const now = new Date();
+      const tasks = inDispatchOrder(await this.queue.window(manager, this.settings.dispatchWindowPerPriority), now, this.settings.ageBoost);
+      const policies = await this.policies.forClients(manager, [...new Set(tasks.map((task) => task.clientId))]);
+      const planned = planDecisions(tasks, agents, (task) => this.strategyFor(task, policies), this.settings.dispatchBatchSize);
+      if (planned.length === 0) return 'idle';
+      decisions = await this.record(manager, planned, now);
+      if (decisions.length > 0) await this.backpressure.evaluate(manager);
+      return planned.length >= this.settings.dispatchBatchSize ? 'more' : 'idle';
+    });
+    for (const decision of decisions) this.metrics.recordDecision(decision);
+    return outcome;
+  }
+
+  /** Frees the slots of decisions task-service did not apply in time; returns how many. */
+  expireUnconfirmed(): Promise<number> {
+    return this.transactions.run((manager) => this.queue.expireUnconfirmed(manager, this.settings.decisionConfirmTimeoutMs));
+  }
+
+  /** Released decisions are history; a day of it is kept for inspection. */
+  async pruneHistory(): Promise<void> {
+    await this.transactions.run((manager) => this.queue.pruneReleasedDecisions(manager, DECISION_HISTORY_MS));
+  }
+
+  /**
+   * Writes the planned decisions in bulk: claims the queue rows (a task cancelled meanwhile drops
+   * out), inserts the decisions, takes the slots and appends the events.
+   */
+  private async record(manager: EntityManager, planned: PlannedDecision<QueuedTask>[], now: Date): Promise<DecisionRecord[]> {
+    const claimed = await this.queue.claim(manager, planned.map(({ task }) => task));
+    const records = planned
+      .filter(({ task }) => claimed.has(task.taskId))
+      .map<DecisionRecord>(({ task, agent, strategy, candidateCount }) => ({
+        taskId: task.taskId,
+        attempt: task.attempt,
+        agentId: agent.agentId,
+        clientId: task.clientId,
+        strategy,
+        candidateCount,
+        queuedAt: task.queuedAt,
+        decidedAt: now,
+      }));
+    const inserted = await this.queue.recordDecisions(manager, records);
+    const decisions = records.filter((record) => inserted.has(record.taskId));
+    if (decisions.length === 0) return [];
+    const sequence = await this.queue.nextAssignmentNumbers(manager, decisions.length);
+    const slots = new Map<string, { count: number; lastSeq: number }>();
+    decisions.forEach((decision, index) => {
+      const slot = slots.get(decision.agentId) ?? { count: 0, lastSeq: 0 };
+      slots.set(decision.agentId, { count: slot.count + 1, lastSeq: sequence[index] });
+    });
+    // The agents' rows are locked by this transaction and the plan respected their limits: failing here is a bug.
+    if (!(await this.queue.reserveSlots(manager, slots))) throw new Error('routing plan exceeded an agent’s free slots under the dispatch lock');
+    await this.outbox.append(
+      manager,
+      ...decisions.map((decision) => ({
+        type: 'ains.routing.decided.v1' as const,
+        subject: decision.taskId,
+        data: {
+          taskId: decision.taskId,
+          clientId: decision.clientId,
+          agentId: decision.agentId,
+          attempt: decision.attempt,
+          strategy: decision.strategy,
+          candidateCount: decision.candidateCount,
+          decidedAt: now.toISOString(),
+        },
+      })),
+    );
+    return decisions;
+  }
+
+  /** The task's own strategy, else its task type's policy, else the configured default. Unknown names fall through. */
+  private strategyFor(task: QueuedTask, policies: Map<string, string>): RoutingStrategy {
+    const named = [task.requirements.strategy, policies.get(policyKey(task.clientId, task.taskType))];
+    for (const name of named) {
+      const strategy = name ? this.strategies.get(name) : undefined;
+      if (strategy) return strategy;
+    }
+    const fallback = this.strategies.get(this.settings.defaultStrategy);
+    if (!fallback) throw new Error(`default routing strategy ${this.settings.defaultStrategy} is not registered`);
+    return fallback;
+  }
+}

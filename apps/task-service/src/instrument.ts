@@ -1,0 +1,4 @@
+// Loaded before anything else, so tracing can instrument the libraries the service loads next.
+import { startTelemetry } from '@ains/platform/telemetry';
+
+startTelemetry('task-service');

@@ -1,0 +1,182 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxWriter } from '@ains/messaging';
+import { APP_CONFIG } from '@ains/platform';
+import { ChainProgression } from '../chains/chain-progression.service';
+import { mayRetry, retryDelayMs } from './retry-policy';
+import { TaskEventsOf } from './task-events';
+import { TaskQueue } from './task-queue.service';
+import type { TaskSettings } from './task-settings';
+import { ACTIVE_STATUSES, isTerminal, transition } from './task-state-machine';
+import type { TaskRow } from './task.row';
+import { TasksRepository } from './tasks.repository';
+
+/**
+ * Every transition after creation. Each method gets the task locked in the caller's transaction,
+ * asks the state machine, writes the change and its events, then lets dependents and the chain react.
+ */
+@Injectable()
+export class TaskLifecycle {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly queue: TaskQueue,
+    private readonly chains: ChainProgression,
+    private readonly outbox: OutboxWriter,
+    @Inject(APP_CONFIG) private readonly settings: TaskSettings,
+  ) {}
+
+  /** routing-service's decision, applied only to the attempt it was made for. */
+  async assign(manager: EntityManager, decision: { clientId: string; taskId: string; attempt: number; agentId: string }): Promise<TaskRow | null> {
+    const assigned = await this.tasks.assignIfQueued(manager, decision, this.leaseFromNow());
+    if (!assigned) return null;
+    const { agentId } = decision;
+    await this.tasks.insertAttempt(manager, { task_id: assigned.id, attempt: assigned.attempt, agent_id: agentId, assigned_at: assigned.assigned_at ?? new Date() });
+    await this.outbox.append(manager, TaskEventsOf.assigned(assigned, agentId));
+    await manager.query('SELECT pg_notify($1, $2)', ['task_assigned', agentId]);
+    return assigned;
+  }
+
+  async start(manager: EntityManager, task: TaskRow): Promise<TaskRow> {
+    const now = new Date();
+    const started = await this.tasks.update(manager, task.id, {
+      status: transition(task.status, 'start'),
+      started_at: now,
+      lease_expires_at: this.leaseFromNow(),
+      deadline_at: new Date(now.getTime() + task.timeout_seconds * 1_000),
+    });
+    await this.tasks.markAttemptStarted(manager, task.id, task.attempt, now);
+    await this.outbox.append(manager, TaskEventsOf.started(started, task.assigned_agent_id as string));
+    return started;
+  }
+
+  /** Progress renews the lease; it is not a transition. */
+  progress(manager: EntityManager, task: TaskRow, progress: Record<string, unknown>): Promise<TaskRow> {
+    return this.tasks.update(manager, task.id, { progress, lease_expires_at: this.leaseFromNow() });
+  }
+
+  async complete(manager: EntityManager, task: TaskRow, result: Record<string, unknown>): Promise<TaskRow> {
+    const now = new Date();
+    const completed = await this.tasks.update(manager, task.id, { status: transition(task.status, 'complete'), result, finished_at: now, lease_expires_at: null, deadline_at: null, error: null });
+    await this.tasks.endAttempt(manager, task.id, task.attempt, 'completed', null, now);
+    await this.outbox.append(manager, TaskEventsOf.completed(completed, task.assigned_agent_id as string));
+    await this.releaseDependents(manager, completed);
+    await this.chains.onStepFinished(manager, completed);
+    return completed;
+  }
+
+  /** The agent failed the attempt: retried after backoff if allowed, otherwise it ends here. */
+  async fail(manager: EntityManager, task: TaskRow, error: string, retryable: boolean): Promise<TaskRow> {
+    const now = new Date();
+    const agentId = task.assigned_agent_id;
+    const failures = task.failures + 1;
+    const retry = retryable && mayRetry(task.retry_policy, failures);
+    const failed = await this.tasks.update(manager, task.id, {
+      status: transition(task.status, 'fail'),
+      failures,
+      error,
+      excluded_agent_ids: exclude(task, agentId),
+      retry_at: retry ? new Date(now.getTime() + retryDelayMs(task.retry_policy, failures)) : null,
+      finished_at: retry ? null : now,
+      lease_expires_at: null,
+      deadline_at: null,
+    });
+    await this.tasks.endAttempt(manager, task.id, task.attempt, 'failed', error, now);
+    await this.outbox.append(manager, TaskEventsOf.failed(failed, agentId, error, retryable));
+    if (retry) return failed;
+    const final = retryable ? await this.deadLetter(manager, failed, agentId) : failed;
+    await this.afterUnsuccessfulEnd(manager, final);
+    return final;
+  }
+
+  async timeOut(manager: EntityManager, task: TaskRow, reason: 'lease_expired' | 'execution_timeout'): Promise<TaskRow> {
+    const now = new Date();
+    const agentId = task.assigned_agent_id;
+    const failures = task.failures + 1;
+    const retry = mayRetry(task.retry_policy, failures);
+    const error = reason === 'lease_expired' ? `agent ${agentId} let its lease expire` : `no result within ${task.timeout_seconds} s`;
+    const timedOut = await this.tasks.update(manager, task.id, {
+      status: transition(task.status, 'time_out'),
+      status_reason: reason,
+      failures,
+      error,
+      excluded_agent_ids: exclude(task, agentId),
+      retry_at: retry ? new Date(now.getTime() + retryDelayMs(task.retry_policy, failures)) : null,
+      lease_expires_at: null,
+      deadline_at: null,
+    });
+    await this.tasks.endAttempt(manager, task.id, task.attempt, 'timed_out', error, now);
+    await this.outbox.append(manager, TaskEventsOf.timedOut(timedOut, agentId, reason));
+    if (retry) return timedOut;
+    const final = await this.deadLetter(manager, timedOut, agentId);
+    await this.afterUnsuccessfulEnd(manager, final);
+    return final;
+  }
+
+  /** The backoff of a failed or timed-out attempt is over. */
+  retryDue(manager: EntityManager, task: TaskRow): Promise<TaskRow> {
+    return this.queue.queue(manager, task, 'requeue', { error: task.error });
+  }
+
+  /** The agent went away: its attempt ends without counting as a failure, other agents get the task. */
+  async requeueFromAgent(manager: EntityManager, task: TaskRow, reason: string): Promise<TaskRow> {
+    const agentId = task.assigned_agent_id;
+    await this.tasks.endAttempt(manager, task.id, task.attempt, 'requeued', reason, new Date());
+    return this.queue.queue(manager, task, 'requeue', { status_reason: reason, excluded_agent_ids: exclude(task, agentId) });
+  }
+
+  /** The client runs a failed, timed-out or dead-lettered task again, with a fresh retry budget. */
+  retryByClient(manager: EntityManager, task: TaskRow): Promise<TaskRow> {
+    return this.queue.queue(manager, task, 'retry', { failures: 0, finished_at: null, status_reason: 'retried by client' });
+  }
+
+  async cancel(manager: EntityManager, task: TaskRow, reason: string): Promise<TaskRow> {
+    const now = new Date();
+    const agentId = ACTIVE_STATUSES.includes(task.status) ? task.assigned_agent_id : null;
+    const cancelled = await this.tasks.update(manager, task.id, {
+      status: transition(task.status, 'cancel'),
+      status_reason: reason,
+      finished_at: now,
+      lease_expires_at: null,
+      deadline_at: null,
+      retry_at: null,
+    });
+    if (agentId) await this.tasks.endAttempt(manager, task.id, task.attempt, 'cancelled', reason, now);
+    await this.outbox.append(manager, TaskEventsOf.cancelled(cancelled, agentId, reason));
+    await this.afterUnsuccessfulEnd(manager, cancelled);
+    return cancelled;
+  }
+
+  private async deadLetter(manager: EntityManager, task: TaskRow, agentId: string | null): Promise<TaskRow> {
+    const dead = await this.tasks.update(manager, task.id, { status: transition(task.status, 'dead_letter'), finished_at: new Date(), retry_at: null });
+    await this.outbox.append(manager, TaskEventsOf.deadLettered(dead, agentId));
+    return dead;
+  }
+
+  /** Tasks waiting on a completed task are queued once all their dependencies completed. */
+  private async releaseDependents(manager: EntityManager, task: TaskRow): Promise<void> {
+    for (const dependent of await this.tasks.lockDependents(manager, task.id)) {
+      if (dependent.status !== 'blocked') continue;
+      if ((await this.tasks.countIncompleteDependencies(manager, dependent.depends_on)) === 0) await this.queue.queue(manager, dependent, 'queue');
+    }
+  }
+
+  /**
+   * Policy: a task that will not complete cancels every task waiting on it (transitively, each
+   * with the reason), and its chain reacts according to the chain's failure policy.
+   */
+  private async afterUnsuccessfulEnd(manager: EntityManager, task: TaskRow): Promise<void> {
+    if (!isTerminal(task.status, task.retry_at)) return;
+    for (const dependent of await this.tasks.lockDependents(manager, task.id)) {
+      await this.cancel(manager, dependent, `dependency ${task.id} ended ${task.status}`);
+    }
+    await this.chains.onStepFinished(manager, task);
+  }
+
+  private leaseFromNow(): Date {
+    return new Date(Date.now() + this.settings.TASK_LEASE_MS);
+  }
+}
+
+function exclude(task: TaskRow, agentId: string | null): string[] {
+  return agentId && !task.excluded_agent_ids.includes(agentId) ? [...task.excluded_agent_ids, agentId] : task.excluded_agent_ids;
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { ChainProgression } from '../chains/chain-progression.service';
+import { ChainsController } from '../chains/chains.controller';
+import { ChainsRepository } from '../chains/chains.repository';
+import { ChainsService } from '../chains/chains.service';
+import { Backpressure } from '../events/backpressure.service';
+import { EventReactions } from '../events/event-reactions.service';
+import { EventsConsumer } from '../events/events.consumer';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { TemplatesController } from '../templates/templates.controller';
+import { TemplatesRepository } from '../templates/templates.repository';
+import { TemplatesService } from '../templates/templates.service';
+import { TaskTimers } from '../timers/task-timers.service';
+import { AssignmentSignals } from '../work/assignment-signals';
+import { WorkController } from '../work/work.controller';
+import { WorkService } from '../work/work.service';
+import { TaskCreation } from './task-creation.service';
+import { TaskLifecycle } from './task-lifecycle.service';
+import { TaskQueue } from './task-queue.service';
+import { TasksController } from './tasks.controller';
+import { TasksRepository } from './tasks.repository';
+import { TasksService } from './tasks.service';
+
+/**
+ * One module: tasks, templates, chains and the work protocol share the task table and its
+ * lifecycle in the same transactions, so splitting them would only add wiring.
+ */
+@Module({
+  controllers: [TasksController, TemplatesController, ChainsController, WorkController, EventsConsumer],
+  providers: [
+    TasksRepository,
+    TemplatesRepository,
+    ChainsRepository,
+    TaskQueue,
+    TaskCreation,
+    ChainProgression,
+    TaskLifecycle,
+    TasksService,
+    TemplatesService,
+    ChainsService,
+    WorkService,
+    AssignmentSignals,
+    IdempotencyService,
+    Backpressure,
+    EventReactions,
+    TaskTimers,
+  ],
+})
+export class TasksModule {}

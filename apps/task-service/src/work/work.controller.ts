@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import type { z } from 'zod';
+import { ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, StartTaskBody, uuidParam, type Caller, type TaskView } from '@ains/contracts';
+import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
+import { TaskLifecycle } from '../tasks/task-lifecycle.service';
+import { WorkService } from './work.service';
+
+const AgentIdParam = uuidParam('agentId');
+const TaskIdParam = uuidParam();
+type TaskIdParams = z.infer<typeof TaskIdParam>;
+
+/** The agent work protocol; the gateway admits only `agent:work` keys bound to an agent. */
+@Controller('v1')
+export class WorkController {
+  constructor(
+    private readonly work: WorkService,
+    private readonly lifecycle: TaskLifecycle,
+  ) {}
+
+  @Post('agents/:agentId/claim')
+  @HttpCode(200)
+  async claim(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: z.infer<typeof AgentIdParam>, @Body(new ZodValidationPipe(ClaimBody)) body: z.infer<typeof ClaimBody>): Promise<{ data: TaskView[] }> {
+    return { data: await this.work.claim(caller, params.agentId, body.max_tasks, body.wait_ms) };
+  }
+
+  @Post('tasks/:id/start')
+  @HttpCode(200)
+  start(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(StartTaskBody)) _body: unknown): Promise<TaskView> {
+    return this.work.report(caller, params.id, 'start', (manager, task) => this.lifecycle.start(manager, task));
+  }
+
+  @Post('tasks/:id/progress')
+  @HttpCode(200)
+  progress(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(ProgressBody)) body: z.infer<typeof ProgressBody>): Promise<TaskView> {
+    return this.work.report(caller, params.id, 'progress', (manager, task) => this.lifecycle.progress(manager, task, body.progress));
+  }
+
+  @Post('tasks/:id/complete')
+  @HttpCode(200)
+  complete(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(CompleteTaskBody)) body: z.infer<typeof CompleteTaskBody>): Promise<TaskView> {
+    return this.work.report(caller, params.id, 'complete', (manager, task) => this.lifecycle.complete(manager, task, body.result));
+  }
+
+  @Post('tasks/:id/fail')
+  @HttpCode(200)
+  fail(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(FailTaskBody)) body: z.infer<typeof FailTaskBody>): Promise<TaskView> {
+    return this.work.report(caller, params.id, 'fail', (manager, task) => this.lifecycle.fail(manager, task, body.error, body.retryable));
+  }
+}

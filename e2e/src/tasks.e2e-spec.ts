@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@ains/testing';
+import { authHeaders, createApiKey, type TestApiKey } from './support/auth';
+import { api } from './support/http';
+
+interface Task {
+  id: string;
+  status: string;
+  assigned_agent_id: string | null;
+  result: Record<string, unknown> | null;
+  attempts?: { agent_id: string; outcome: string | null }[];
+}
+
+describe('tasks through the gateway', () => {
+  let client: TestApiKey;
+
+  beforeAll(async () => {
+    client = await createApiKey({ scopes: ['tasks:read', 'tasks:write'] });
+  });
+
+  it('runs a task end to end: routed to a capable agent, claimed, started and completed by it', async () => {
+    const tag = `e2e-${randomUUID().slice(0, 8)}`;
+    const agent = await api<{ id: string }>('POST', '/v1/agents', { display_name: 'e2e worker', tags: [tag], capabilities: [{ name: 'python', version: '3.12.1' }], max_concurrency: 1_000 });
+    expect(agent.status).toBe(201);
+    const agentKey = await createApiKey({ scopes: ['agent:work'], agentId: agent.body.id, clientId: client.clientId });
+
+    const created = await api<Task>('POST', '/v1/tasks', { task_type: 'e2e.summarise', priority: 10, input: { text: 'hello' }, routing: { required_tags: [tag], capabilities: [{ name: 'python', range: '>=3.11' }] } }, authHeaders(client));
+    expect(created.status).toBe(201);
+    const taskId = created.body.id;
+
+    const claimed = await waitFor(
+      async () => {
+        const response = await api<{ data: Task[] }>('POST', `/v1/agents/${agent.body.id}/claim`, { wait_ms: 2_000 }, authHeaders(agentKey));
+        expect(response.status).toBe(200);
+        return response.body.data.find((task) => task.id === taskId);
+      },
+      // A fresh stack's consumer groups first replay what the shared broker already holds: routing
+      // may hand this agent older tasks without requirements first, hence its capacity and the priority.
+      { timeoutMs: 80_000, description: 'routing to assign the task to the agent' },
+    );
+    expect(claimed).toMatchObject({ status: 'assigned', assigned_agent_id: agent.body.id });
+
+    expect((await api('POST', `/v1/tasks/${taskId}/start`, {}, authHeaders(agentKey))).status).toBe(200);
+    const completed = await api<Task>('POST', `/v1/tasks/${taskId}/complete`, { result: { summary: 'hi' } }, authHeaders(agentKey));
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'completed', result: { summary: 'hi' } });
+
+    const detail = await api<Task>('GET', `/v1/tasks/${taskId}`, undefined, authHeaders(client));
+    expect(detail.body.attempts).toMatchObject([{ agent_id: agent.body.id, outcome: 'completed' }]);
+  });
+
+  it('keeps agent keys to their own agent and to reporting', async () => {
+    const agentId = randomUUID();
+    const agentKey = await createApiKey({ scopes: ['agent:work'], agentId });
+    expect((await api('POST', `/v1/agents/${randomUUID()}/claim`, { wait_ms: 0 }, authHeaders(agentKey))).status).toBe(403);
+    expect((await api('POST', `/v1/agents/${agentId}/claim`, { wait_ms: 0 }, authHeaders(agentKey))).body).toEqual({ data: [] });
+    expect((await api('POST', '/v1/tasks', { task_type: 'e2e.forbidden' }, authHeaders(agentKey))).status).toBe(403);
+
+    const task = await api<Task>('POST', '/v1/tasks', { task_type: 'e2e.not-yours' }, authHeaders(client));
+    expect((await api('POST', `/v1/tasks/${task.body.id}/complete`, { result: {} }, authHeaders(agentKey))).status).toBe(404);
+  });
+
+  it('creates batches with intra-batch dependencies and refuses cycles, templates and chains included', async () => {
+    const batch = await api<{ data: (Task & { ref: string })[] }>(
+      'POST',
+      '/v1/tasks/batch',
+      { tasks: [{ ref: 'a', task_type: 'e2e.a' }, { ref: 'b', task_type: 'e2e.b', depends_on_refs: ['a'] }] },
+      authHeaders(client),
+    );
+    expect(batch.status).toBe(201);
+    expect(batch.body.data.map((task) => [task.ref, task.status])).toEqual([['a', 'queued'], ['b', 'blocked']]);
+    const cycle = await api<{ detail: string }>('POST', '/v1/tasks/batch', { tasks: [{ ref: 'x', task_type: 'e2e.x', depends_on_refs: ['y'] }, { ref: 'y', task_type: 'e2e.y', depends_on_refs: ['x'] }] }, authHeaders(client));
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.detail).toContain('x → y → x');
+
+    const template = await api<{ id: string }>('POST', '/v1/task-templates', { name: 'e2e', task_type: 'e2e.templated', defaults: { priority: 2, input: { a: 1 } } }, authHeaders(client));
+    expect(template.status).toBe(201);
+    const fromTemplate = await api('POST', `/v1/task-templates/${template.body.id}/tasks`, { input: { b: 2 } }, authHeaders(client));
+    expect(fromTemplate.body).toMatchObject({ task_type: 'e2e.templated', priority: 2, input: { a: 1, b: 2 } });
+
+    const chain = await api<{ id: string; status: string }>('POST', '/v1/task-chains', { name: 'e2e chain', steps: [{ task_type: 'e2e.one' }, { template_id: template.body.id, input_mapping: [{ target: 'previous', source: 'steps.0.result' }] }] }, authHeaders(client));
+    expect(chain.status).toBe(201);
+    expect((await api('GET', `/v1/task-chains/${chain.body.id}`, undefined, authHeaders(client))).body).toMatchObject({ status: 'running', current_step: 0, steps: [{ task_type: 'e2e.one' }, { task_type: 'e2e.templated', task_id: null }] });
+  });
+});

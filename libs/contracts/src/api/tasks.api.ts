@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { TaskStatusSchema } from '../events/task.events';
+import type { ApiOperation } from './api-operation';
+import { PageQuery, ProblemSchema, jsonObject, pageOf, uuidParam } from './common.schemas';
+
+/** Public API of task-service: tasks, batches, templates, chains and the agent work protocol. */
+
+const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
+const name = (max = 64) => z.string().min(1).max(max).regex(NAME, 'must be lowercase letters, digits and . _ : -');
+const isoTime = () => z.iso.datetime({ offset: true });
+
+export const RetryPolicyInput = z.strictObject({
+  max_attempts: z.int().min(1).max(20).default(3),
+  backoff_base_ms: z.int().min(0).max(3_600_000).default(1_000),
+  backoff_max_ms: z.int().min(0).max(86_400_000).default(60_000),
+  /** Fraction of each delay that is randomised (0 = none, 1 = full jitter). */
+  jitter: z.number().min(0).max(1).default(0.2),
+});
+export type RetryPolicyInput = z.infer<typeof RetryPolicyInput>;
+
+export const RoutingHintsInput = z.strictObject({
+  required_tags: z.array(name()).max(20).default([]),
+  capabilities: z.array(z.strictObject({ name: name(), range: z.string().min(1).max(64) })).max(20).default([]),
+  min_trust: z.number().min(0).max(1).nullable().default(null),
+  strategy: name(32).nullable().default(null),
+});
+export type RoutingHintsInput = z.infer<typeof RoutingHintsInput>;
+
+const Labels = z.record(name(), z.string().max(256)).refine((labels) => Object.keys(labels).length <= 32, { message: 'must have at most 32 labels' });
+
+const Priority = z.int().min(1).max(10);
+const TimeoutSeconds = z.int().min(1).max(86_400);
+
+/** The fields of a task a client chooses, with their defaults; shared by tasks and batch items. */
+const taskFields = {
+  task_type: name(),
+  priority: Priority.default(5),
+  input: jsonObject(65_536).default({}),
+  routing: RoutingHintsInput.default(() => RoutingHintsInput.parse({})),
+  timeout_seconds: TimeoutSeconds.default(300),
+  retry_policy: RetryPolicyInput.default(() => RetryPolicyInput.parse({})),
+  labels: Labels.default({}),
+  metadata: jsonObject(16_384).default({}),
+};
+
+export const CreateTaskBody = z.strictObject({
+  ...taskFields,
+  depends_on: z.array(z.uuid()).max(100).default([]),
+});
+export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
+
+export const BatchTaskItem = CreateTaskBody.extend({
+  /** A client-side reference, unique within the batch, that other items may depend on. */
+  ref: z.string().min(1).max(64).optional(),
+  depends_on_refs: z.array(z.string().min(1).max(64)).max(100).default([]),
+});
+export type BatchTaskItem = z.infer<typeof BatchTaskItem>;
+
+export const CreateTaskBatchBody = z.strictObject({ tasks: z.array(BatchTaskItem).min(1).max(1_000) });
+export type CreateTaskBatchBody = z.infer<typeof CreateTaskBatchBody>;
+
+export const TaskListQuery = PageQuery.extend({
+  status: TaskStatusSchema.optional(),
+  task_type: name().optional(),
+  priority_min: z.coerce.number().int().min(1).max(10).optional(),
+  priority_max: z.coerce.number().int().min(1).max(10).optional(),
+  created_after: isoTime().optional(),
+  created_before: isoTime().optional(),
+  agent_id: z.uuid().optional(),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+export const TaskAttemptSchema = z.object({
+  attempt: z.int(),
+  agent_id: z.uuid(),
+  assigned_at: isoTime(),
+  started_at: isoTime().nullable(),
+  ended_at: isoTime().nullable(),
+  outcome: z.enum(['completed', 'failed', 'timed_out', 'requeued', 'cancelled']).nullable(),
+  error: z.string().nullable(),
+});
+
+export const TaskSchema = z.object({
+  id: z.uuid(),
+  task_type: z.string(),
+  status: TaskStatusSchema,
+  status_reason: z.string().nullable(),
+  priority: z.int(),
+  effective_priority: z.int(),
+  input: z.record(z.string(), z.unknown()),
+  depends_on: z.array(z.uuid()),
+  routing: RoutingHintsInput,
+  timeout_seconds: z.int(),
+  retry_policy: RetryPolicyInput,
+  labels: z.record(z.string(), z.string()),
+  metadata: z.record(z.string(), z.unknown()),
+  chain_id: z.uuid().nullable(),
+  chain_step: z.int().nullable(),
+  template_id: z.uuid().nullable(),
+  schedule_id: z.uuid().nullable(),
+  attempt: z.int(),
+  assigned_agent_id: z.uuid().nullable(),
+  lease_expires_at: isoTime().nullable(),
+  retry_at: isoTime().nullable(),
+  progress: z.record(z.string(), z.unknown()).nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  error: z.string().nullable(),
+  created_at: isoTime(),
+  queued_at: isoTime().nullable(),
+  assigned_at: isoTime().nullable(),
+  started_at: isoTime().nullable(),
+  finished_at: isoTime().nullable(),
+  duration_ms: z.int().nullable(),
+});
+export type TaskView = z.infer<typeof TaskSchema>;
+
+export const TaskDetailSchema = TaskSchema.extend({ attempts: z.array(TaskAttemptSchema) });
+export type TaskDetailView = z.infer<typeof TaskDetailSchema>;
+
+export const TaskBatchSchema = z.object({ data: z.array(TaskSchema.extend({ ref: z.string().nullable() })) });
+
+/** Bodies that may be left out entirely default to their empty form. */
+export const CancelTaskBody = z.strictObject({ reason: z.string().min(1).max(500).default('cancelled by client') }).prefault({});
+
+// --- templates -------------------------------------------------------------------------------
+
+/**
+ * Defaults a template gives every task made from it, and the overrides of an instantiation: no
+ * field has a default here, so an absent field leaves the template's value (or the task default).
+ */
+const TemplateDefaults = z.strictObject({
+  priority: Priority.optional(),
+  input: jsonObject(65_536).optional(),
+  routing: RoutingHintsInput.optional(),
+  timeout_seconds: TimeoutSeconds.optional(),
+  retry_policy: RetryPolicyInput.optional(),
+  labels: Labels.optional(),
+  metadata: jsonObject(16_384).optional(),
+});
+
+export const CreateTemplateBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2_000).default(''),
+  task_type: name(),
+  defaults: TemplateDefaults.default({}),
+});
+export type CreateTemplateBody = z.infer<typeof CreateTemplateBody>;
+
+export const UpdateTemplateBody = z
+  .strictObject({ name: z.string().min(1).max(200), description: z.string().max(2_000), task_type: name(), defaults: TemplateDefaults })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+export type UpdateTemplateBody = z.infer<typeof UpdateTemplateBody>;
+
+/** Overrides merged over the template's defaults (`input` is merged key by key, the rest replaced). */
+export const InstantiateTemplateBody = TemplateDefaults.extend({ depends_on: z.array(z.uuid()).max(100).default([]) });
+export type InstantiateTemplateBody = z.infer<typeof InstantiateTemplateBody>;
+
+export const TemplateSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  task_type: z.string(),
+  defaults: z.record(z.string(), z.unknown()),
+  times_used: z.int(),
+  created_at: isoTime(),
+  updated_at: isoTime(),
+});
+export type TemplateView = z.infer<typeof TemplateSchema>;
+
+// --- chains ----------------------------------------------------------------------------------
+
+/** `target` is a dotted path in the step's input; `source` reads an earlier step: `steps.<n>.result.<path>`. */
+export const ChainInputMapping = z.strictObject({
+  target: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a dotted path'),
+  source: z.string().min(1).max(300).regex(/^steps\.\d{1,2}\.result(\.[A-Za-z0-9_-]+)*$/, 'must look like steps.<n>.result.<path>'),
+});
+export type ChainInputMapping = z.infer<typeof ChainInputMapping>;
+
+export const ChainStepInput = z
+  .strictObject({
+    task_type: name().optional(),
+    template_id: z.uuid().optional(),
+    input: jsonObject(65_536).default({}),
+    input_mapping: z.array(ChainInputMapping).max(50).default([]),
+    priority: Priority.optional(),
+    routing: RoutingHintsInput.optional(),
+    timeout_seconds: TimeoutSeconds.optional(),
+    retry_policy: RetryPolicyInput.optional(),
+  })
+  .refine((step) => (step.task_type === undefined) !== (step.template_id === undefined), { message: 'must name exactly one of task_type or template_id' });
+export type ChainStepInput = z.infer<typeof ChainStepInput>;
+
+export const CreateChainBody = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    failure_policy: z.enum(['stop', 'continue']).default('stop'),
+    steps: z.array(ChainStepInput).min(1).max(50),
+    labels: Labels.default({}),
+  })
+  .superRefine((chain, context) => {
+    chain.steps.forEach((step, index) =>
+      step.input_mapping.forEach((mapping, m) => {
+        const from = Number(mapping.source.split('.')[1]);
+        if (from >= index) context.addIssue({ code: 'custom', path: ['steps', index, 'input_mapping', m, 'source'], message: 'must refer to an earlier step' });
+      }),
+    );
+  });
+export type CreateChainBody = z.infer<typeof CreateChainBody>;
+
+export const ChainSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  failure_policy: z.enum(['stop', 'continue']),
+  current_step: z.int(),
+  labels: z.record(z.string(), z.string()),
+  steps: z.array(
+    z.object({
+      index: z.int(),
+      task_type: z.string(),
+      template_id: z.uuid().nullable(),
+      task_id: z.uuid().nullable(),
+      status: TaskStatusSchema.nullable(),
+      result: z.record(z.string(), z.unknown()).nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  created_at: isoTime(),
+  finished_at: isoTime().nullable(),
+});
+export type ChainView = z.infer<typeof ChainSchema>;
+
+// --- agent work protocol ---------------------------------------------------------------------
+
+export const ClaimBody = z
+  .strictObject({
+    max_tasks: z.int().min(1).max(100).default(1),
+    /** How long to wait for work when none is assigned yet (the service caps it, see its docs). */
+    wait_ms: z.int().min(0).max(30_000).default(5_000),
+  })
+  .prefault({});
+export type ClaimBody = z.infer<typeof ClaimBody>;
+
+export const StartTaskBody = z.strictObject({}).prefault({});
+export const ProgressBody = z.strictObject({ progress: jsonObject(16_384).default({}) }).prefault({});
+export const CompleteTaskBody = z.strictObject({ result: jsonObject(262_144).default({}) }).prefault({});
+export type CompleteTaskBody = z.infer<typeof CompleteTaskBody>;
+export const FailTaskBody = z.strictObject({ error: z.string().min(1).max(2_000), retryable: z.boolean().default(true) });
+export type FailTaskBody = z.infer<typeof FailTaskBody>;
+
+const agentIdParam = uuidParam('agentId');
+const conflict = { description: 'The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment.', schema: ProblemSchema };
+const notFound = { description: 'No such task for this caller.', schema: ProblemSchema };
+const idempotencyNote = 'Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.';
+const overloaded = { description: 'Dispatch is saturated (backpressure); retry after `Retry-After` seconds.', schema: ProblemSchema };
+
+export const TaskOperations: ApiOperation[] = [
+  { operationId: 'createTask', method: 'POST', path: '/v1/tasks', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Create a task', description: idempotencyNote, idempotent: true, body: CreateTaskBody, responses: { 201: { description: 'The task.', schema: TaskSchema }, 422: { description: 'Unknown dependency.', schema: ProblemSchema }, 503: overloaded } },
+  { operationId: 'createTaskBatch', method: 'POST', path: '/v1/tasks/batch', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Create up to 1,000 tasks at once, all or nothing', description: idempotencyNote, idempotent: true, body: CreateTaskBatchBody, responses: { 201: { description: 'The tasks, in request order.', schema: TaskBatchSchema }, 422: { description: 'Unknown dependency or a dependency cycle.', schema: ProblemSchema }, 503: overloaded } },
+  { operationId: 'listTasks', method: 'GET', path: '/v1/tasks', upstream: 'task', scopes: ['tasks:read'], tag: 'Tasks', summary: 'List tasks', query: TaskListQuery, responses: { 200: { description: 'A page of tasks, newest first.', schema: pageOf(TaskSchema) } } },
+  { operationId: 'getTask', method: 'GET', path: '/v1/tasks/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Tasks', summary: 'Get a task with its attempts', params: uuidParam(), responses: { 200: { description: 'The task.', schema: TaskDetailSchema }, 404: notFound } },
+  { operationId: 'cancelTask', method: 'POST', path: '/v1/tasks/{id}/cancel', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Cancel a task', params: uuidParam(), body: CancelTaskBody, responses: { 200: { description: 'The cancelled task.', schema: TaskSchema }, 404: notFound, 409: conflict } },
+  { operationId: 'retryTask', method: 'POST', path: '/v1/tasks/{id}/retry', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Queue a failed, timed-out or dead-lettered task again with a fresh retry budget', params: uuidParam(), responses: { 200: { description: 'The queued task.', schema: TaskSchema }, 404: notFound, 409: conflict } },
+  { operationId: 'createTemplate', method: 'POST', path: '/v1/task-templates', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Create a task template', description: idempotencyNote, idempotent: true, body: CreateTemplateBody, responses: { 201: { description: 'The template.', schema: TemplateSchema } } },
+  { operationId: 'listTemplates', method: 'GET', path: '/v1/task-templates', upstream: 'task', scopes: ['tasks:read'], tag: 'Task templates', summary: 'List task templates', query: PageQuery, responses: { 200: { description: 'A page of templates, newest first.', schema: pageOf(TemplateSchema) } } },
+  { operationId: 'getTemplate', method: 'GET', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task templates', summary: 'Get a task template', params: uuidParam(), responses: { 200: { description: 'The template.', schema: TemplateSchema }, 404: notFound } },
+  { operationId: 'updateTemplate', method: 'PATCH', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Change a task template', params: uuidParam(), body: UpdateTemplateBody, responses: { 200: { description: 'The template.', schema: TemplateSchema }, 404: notFound } },
+  { operationId: 'deleteTemplate', method: 'DELETE', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Delete a task template (tasks made from it stay)', params: uuidParam(), responses: { 204: { description: 'Deleted.' }, 404: notFound } },
+  { operationId: 'instantiateTemplate', method: 'POST', path: '/v1/task-templates/{id}/tasks', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Create a task from a template with overrides', description: idempotencyNote, idempotent: true, params: uuidParam(), body: InstantiateTemplateBody, responses: { 201: { description: 'The task.', schema: TaskSchema }, 404: notFound, 503: overloaded } },
+  { operationId: 'createChain', method: 'POST', path: '/v1/task-chains', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Start a chain of tasks that run in sequence', description: idempotencyNote, idempotent: true, body: CreateChainBody, responses: { 201: { description: 'The chain.', schema: ChainSchema }, 422: { description: 'Unknown template.', schema: ProblemSchema }, 503: overloaded } },
+  { operationId: 'getChain', method: 'GET', path: '/v1/task-chains/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task chains', summary: 'Get a chain with per-step status and results', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound } },
+  { operationId: 'cancelChain', method: 'POST', path: '/v1/task-chains/{id}/cancel', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Cancel a chain and its running step', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound, 409: conflict } },
+  { operationId: 'claimTasks', method: 'POST', path: '/v1/agents/{agentId}/claim', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Long-poll for tasks assigned to this agent', params: agentIdParam, body: ClaimBody, responses: { 200: { description: 'Up to `max_tasks` newly assigned tasks; empty when none arrived within the wait.', schema: z.object({ data: z.array(TaskSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } } },
+  { operationId: 'startTask', method: 'POST', path: '/v1/tasks/{id}/start', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the assigned agent started the task', params: uuidParam(), body: StartTaskBody, responses: { 200: { description: 'The task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
+  { operationId: 'reportTaskProgress', method: 'POST', path: '/v1/tasks/{id}/progress', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report progress and renew the lease', params: uuidParam(), body: ProgressBody, responses: { 200: { description: 'The task with its renewed lease.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
+  { operationId: 'completeTask', method: 'POST', path: '/v1/tasks/{id}/complete', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report the task’s result', params: uuidParam(), body: CompleteTaskBody, responses: { 200: { description: 'The completed task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
+  { operationId: 'failTask', method: 'POST', path: '/v1/tasks/{id}/fail', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the attempt failed', params: uuidParam(), body: FailTaskBody, responses: { 200: { description: 'The task (queued again later when it may retry).', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
+];

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Topics } from '../topics';
+import { isoTime, type EventDefinition } from './event-definition';
+
+export const TaskStatusSchema = z.enum(['pending', 'blocked', 'queued', 'assigned', 'running', 'completed', 'failed', 'timed_out', 'cancelled', 'dead_lettered']);
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/** What routing needs to find a capable agent. */
+export const RoutingRequirementsSchema = z.object({
+  requiredTags: z.array(z.string()),
+  /** Capability names with semver ranges, e.g. `{ name: 'python', range: '>=3.11' }`. */
+  capabilities: z.array(z.object({ name: z.string(), range: z.string() })),
+  minTrust: z.number().min(0).max(1).nullable(),
+  strategy: z.string().nullable(),
+});
+export type RoutingRequirements = z.infer<typeof RoutingRequirementsSchema>;
+
+const TaskRef = { taskId: z.uuid(), clientId: z.string(), taskType: z.string() };
+
+export const TaskEvents = {
+  'ains.task.created.v1': {
+    topic: Topics.task,
+    schema: z.object({
+      ...TaskRef,
+      priority: z.int().min(1).max(10),
+      status: TaskStatusSchema,
+      dependsOn: z.array(z.uuid()),
+      chainId: z.uuid().nullable(),
+      scheduleId: z.uuid().nullable(),
+      createdAt: isoTime(),
+    }),
+  },
+  /** The task is runnable and waits for an agent; sent again for each retry attempt. */
+  'ains.task.queued.v1': {
+    topic: Topics.task,
+    schema: z.object({
+      ...TaskRef,
+      priority: z.int().min(1).max(10),
+      effectivePriority: z.int().min(1).max(10),
+      routing: RoutingRequirementsSchema,
+      /** Agents that already failed or timed out on this task (failover). */
+      excludedAgentIds: z.array(z.uuid()),
+      attempt: z.int().min(1),
+      queuedAt: isoTime(),
+    }),
+  },
+  /** Priority inheritance raised (or a dependent's change lowered) the task's effective priority. */
+  'ains.task.priority_changed.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, effectivePriority: z.int().min(1).max(10), changedAt: isoTime() }),
+  },
+  'ains.task.assigned.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, agentId: z.uuid(), attempt: z.int().min(1), leaseExpiresAt: isoTime(), assignedAt: isoTime() }),
+  },
+  'ains.task.started.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, agentId: z.uuid(), attempt: z.int().min(1), startedAt: isoTime() }),
+  },
+  'ains.task.completed.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, agentId: z.uuid(), attempt: z.int().min(1), durationMs: z.int().min(0), completedAt: isoTime() }),
+  },
+  'ains.task.failed.v1': {
+    topic: Topics.task,
+    schema: z.object({
+      ...TaskRef,
+      agentId: z.uuid().nullable(),
+      attempt: z.int().min(1),
+      error: z.string(),
+      retryable: z.boolean(),
+      willRetry: z.boolean(),
+      failedAt: isoTime(),
+    }),
+  },
+  'ains.task.timed_out.v1': {
+    topic: Topics.task,
+    schema: z.object({
+      ...TaskRef,
+      agentId: z.uuid().nullable(),
+      attempt: z.int().min(1),
+      reason: z.enum(['lease_expired', 'execution_timeout']),
+      willRetry: z.boolean(),
+      timedOutAt: isoTime(),
+    }),
+  },
+  'ains.task.cancelled.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, agentId: z.uuid().nullable(), reason: z.string(), cancelledAt: isoTime() }),
+  },
+  /** Retries exhausted: the task will not run again unless retried by hand. */
+  'ains.task.dead_lettered.v1': {
+    topic: Topics.task,
+    schema: z.object({ ...TaskRef, agentId: z.uuid().nullable(), attempts: z.int().min(1), lastError: z.string(), deadLetteredAt: isoTime() }),
+  },
+} as const satisfies Record<string, EventDefinition>;

@@ -1,0 +1,4 @@
+export * from './internal-auth';
+export * from './internal-auth.guard';
+export * from './public.decorator';
+export * from './current-caller.decorator';

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Leaderboard latency of trust-service with 10,000 agents and 1,000,000 trust records.
+//
+//   npx nx build trust-service && node tools/bench/trust/leaderboard.mjs
+//
+// Starts the built service (dist/apps/trust-service/main.js) on its own database and Redis
+// database, seeds them with generate_series, and queries the service directly with caller headers
+// signed as the gateway signs them. Prints a Markdown table for docs/trust-service.md.
+// BENCH_KEEP=1 keeps the database afterwards.
+import { spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const require = createRequire(join(root, 'package.json'));
+const { Client } = require('pg');
+const Redis = require('ioredis');
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ains_bench_trust';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
+const PORT = Number(process.env.BENCH_PORT ?? 24_083);
+const SECRET = randomUUID() + randomUUID();
+const CACHE_PREFIX = `bench-${randomUUID().slice(0, 8)}:`;
+const AGENTS = 10_000;
+const RECORDS = 1_000_000;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const base = `http://127.0.0.1:${PORT}`;
+
+const say = (message) => process.stderr.write(`bench: ${message}\n`);
+
+async function sql(url, text, params = []) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const adminUrl = () => Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString();
+const databaseName = new URL(DATABASE_URL).pathname.slice(1);
+
+/** The gateway's internal signature (libs/platform/src/auth/internal-auth.ts). */
+function signedHeaders(method, url) {
+  const caller = { clientId: 'bench', keyId: 'bench-key', scopes: 'trust:read', agentId: '' };
+  const timestamp = String(Date.now());
+  const canonical = ['v1', method, url, caller.clientId, caller.keyId, caller.scopes, caller.agentId, timestamp].join('\n');
+  return {
+    'x-ains-client-id': caller.clientId,
+    'x-ains-key-id': caller.keyId,
+    'x-ains-scopes': caller.scopes,
+    'x-ains-auth-timestamp': timestamp,
+    'x-ains-auth-signature': createHmac('sha256', SECRET).update(canonical).digest('base64url'),
+  };
+}
+
+async function timedGet(path) {
+  const started = process.hrtime.bigint();
+  const response = await fetch(base + path, { headers: signedHeaders('GET', path) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summary(name, samples, wallMs) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const f = (value) => value.toFixed(1);
+  const rate = wallMs ? ` | ${Math.round((samples.length / wallMs) * 1000)}` : ' | –';
+  return `| ${name} | ${samples.length} | ${f(percentile(sorted, 50))} | ${f(percentile(sorted, 95))} | ${f(percentile(sorted, 99))} | ${f(sorted.at(-1))}${rate} |`;
+}
+
+async function seed() {
+  say(`seeding ${AGENTS} agents and ${RECORDS} trust records`);
+  const tier = (s) => `CASE WHEN ${s} >= 9000 THEN 'excellent' WHEN ${s} >= 7000 THEN 'good' WHEN ${s} >= 5000 THEN 'average' WHEN ${s} >= 3000 THEN 'below_average' ELSE 'poor' END`;
+  await sql(
+    DATABASE_URL,
+    `INSERT INTO trust.trust_scores (agent_id, score_bp, tier, recent_outcomes, tasks_completed, tasks_failed, tasks_timed_out, updated_at)
+     SELECT md5('agent' || g)::uuid, s, ${tier('s')}, repeat('1', 95) || repeat('0', 5), 95, 3, 2, now()
+       FROM generate_series(1, ${AGENTS}) g, LATERAL (SELECT (hashtext(g::text) & 2147483647) % 10001 AS s) score`,
+  );
+  await sql(
+    DATABASE_URL,
+    `INSERT INTO trust.agent_profiles (agent_id, display_name, tags, status, updated_at)
+     SELECT md5('agent' || g)::uuid, 'agent-' || g, ARRAY['tag-' || (g % 20), 'region-' || (g % 5)], CASE WHEN g % 50 = 0 THEN 'deregistered' ELSE 'online' END, now()
+       FROM generate_series(1, ${AGENTS}) g`,
+  );
+  await sql(
+    DATABASE_URL,
+    `INSERT INTO trust.trust_records (agent_id, event_type, task_id, delta_bp, score_before_bp, score_after_bp, reason, created_at)
+     SELECT md5('agent' || (g % ${AGENTS} + 1))::uuid, 'ains.task.completed.v1', md5('task' || g)::uuid, 200, 5000, 5200, 'seeded', now() - make_interval(secs => g)
+       FROM generate_series(1, ${RECORDS}) g`,
+  );
+  await sql(DATABASE_URL, 'ANALYZE trust.trust_scores, trust.agent_profiles, trust.trust_records');
+}
+
+async function main() {
+  const existing = await sql(adminUrl(), 'SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
+  if (existing.length === 0) await sql(adminUrl(), `CREATE DATABASE "${databaseName}"`);
+  await sql(DATABASE_URL, 'DROP SCHEMA IF EXISTS trust CASCADE');
+
+  const service = spawn(process.execPath, [join(root, 'dist/apps/trust-service/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      MIGRATIONS_RUN: 'true',
+      LOG_LEVEL: 'warn',
+      PORT: String(PORT),
+      DATABASE_URL,
+      REDIS_URL,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_CONSUMER_GROUP_PREFIX: `bench-${randomUUID().slice(0, 8)}-`,
+      INTERNAL_AUTH_SECRET: SECRET,
+      LEADERBOARD_CACHE_KEY_PREFIX: CACHE_PREFIX,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (let ready = false; !ready; ) {
+      if (service.exitCode !== null) throw new Error(`trust-service exited with ${service.exitCode}`);
+      ready = (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200;
+      if (!ready) await delay(250);
+    }
+    await seed();
+
+    const queries = ['/v1/trust/leaderboard?limit=10', '/v1/trust/leaderboard?limit=100', '/v1/trust/leaderboard?tier=good&limit=10', '/v1/trust/leaderboard?tag=tag-7&limit=10', '/v1/trust/leaderboard?tier=excellent&tag=region-3&limit=50'];
+    const clearCache = async () => {
+      const keys = await redis.keys(`${CACHE_PREFIX}*`);
+      if (keys.length > 0) await redis.del(...keys);
+    };
+
+    for (const query of queries) await timedGet(query); // warm up connections and plans
+    const uncached = [];
+    for (let i = 0; i < REQUESTS; i += 1) {
+      await clearCache();
+      uncached.push(await timedGet(queries[i % queries.length]));
+    }
+    const cached = [];
+    for (let i = 0; i < REQUESTS; i += 1) cached.push(await timedGet(queries[i % queries.length]));
+
+    const concurrent = [];
+    const started = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < REQUESTS * 5) {
+          next += 1;
+          concurrent.push(await timedGet(queries[next % queries.length]));
+        }
+      }),
+    );
+    const wallMs = Date.now() - started;
+
+    const [{ records }] = await sql(DATABASE_URL, 'SELECT count(*)::int AS records FROM trust.trust_records');
+    process.stdout.write(
+      [
+        `${AGENTS} agents, ${records} trust records; ${queries.length} query shapes in rotation; latency in ms, measured by the client.`,
+        '',
+        '| scenario | requests | p50 | p95 | p99 | max | req/s |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        summary('cache miss (key deleted before each request), sequential', uncached),
+        summary('cache hit, sequential', cached),
+        summary('cache hit, 16 concurrent', concurrent, wallMs),
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    redis.disconnect();
+    service.kill('SIGTERM');
+    await new Promise((done) => (service.exitCode !== null ? done() : service.once('exit', done)));
+    if (process.env.BENCH_KEEP !== '1') await sql(adminUrl(), `DROP DATABASE IF EXISTS "${databaseName}"`);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
