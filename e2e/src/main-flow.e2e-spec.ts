@@ -8,6 +8,7 @@ interface Task {
   id: string;
   status: string;
   assigned_agent_id: string | null;
+  attempts?: { agent_id: string; routing: { strategy: string; candidate_count: number } | null }[];
 }
 
 interface Chain {
@@ -75,6 +76,8 @@ describe('main flow', () => {
     );
     const secondDone = await api<Task>('GET', `/v1/tasks/${second.body.id}`, undefined, authHeaders(client));
     expect(secondDone.body.status).toBe('completed');
+    // Why it went where it went: routing's strategy and how many capable agents it chose from.
+    expect(secondDone.body.attempts?.[0]).toMatchObject({ agent_id: completedBy.get(second.body.id), routing: { strategy: expect.any(String), candidate_count: expect.any(Number) } });
 
     // Trust moves with outcomes: +0.02 per completed task from 0.5.
     const busiest = agents.find((agent) => [...completedBy.values()].includes(agent.id));

@@ -26,11 +26,21 @@ export class TaskLifecycle {
   ) {}
 
   /** routing-service's decision, applied only to the attempt it was made for. */
-  async assign(manager: EntityManager, decision: { clientId: string; taskId: string; attempt: number; agentId: string }): Promise<TaskRow | null> {
+  async assign(
+    manager: EntityManager,
+    decision: { clientId: string; taskId: string; attempt: number; agentId: string; strategy: string; candidateCount: number },
+  ): Promise<TaskRow | null> {
     const assigned = await this.tasks.assignIfQueued(manager, decision, this.leaseFromNow());
     if (!assigned) return null;
     const { agentId } = decision;
-    await this.tasks.insertAttempt(manager, { task_id: assigned.id, attempt: assigned.attempt, agent_id: agentId, assigned_at: assigned.assigned_at ?? new Date() });
+    await this.tasks.insertAttempt(manager, {
+      task_id: assigned.id,
+      attempt: assigned.attempt,
+      agent_id: agentId,
+      assigned_at: assigned.assigned_at ?? new Date(),
+      routing_strategy: decision.strategy,
+      routing_candidates: decision.candidateCount,
+    });
     await this.outbox.append(manager, TaskEventsOf.assigned(assigned, agentId));
     await manager.query('SELECT pg_notify($1, $2)', ['task_assigned', agentId]);
     return assigned;

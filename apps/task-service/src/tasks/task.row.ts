@@ -48,6 +48,8 @@ export interface AttemptRow {
   ended_at: Date | null;
   outcome: 'completed' | 'failed' | 'timed_out' | 'requeued' | 'cancelled' | null;
   error: string | null;
+  routing_strategy: string | null;
+  routing_candidates: number | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -98,6 +100,7 @@ export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDet
       ended_at: iso(attempt.ended_at),
       outcome: attempt.outcome,
       error: attempt.error,
+      routing: attempt.routing_strategy === null ? null : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0 },
     })),
   };
 }

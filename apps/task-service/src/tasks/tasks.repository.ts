@@ -176,8 +176,11 @@ export class TasksRepository {
     ];
   }
 
-  async insertAttempt(manager: EntityManager, attempt: Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at'>): Promise<void> {
-    await manager.query('INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at) VALUES ($1, $2, $3, $4)', [attempt.task_id, attempt.attempt, attempt.agent_id, attempt.assigned_at]);
+  async insertAttempt(manager: EntityManager, attempt: Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at' | 'routing_strategy' | 'routing_candidates'>): Promise<void> {
+    await manager.query(
+      'INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at, routing_strategy, routing_candidates) VALUES ($1, $2, $3, $4, $5, $6)',
+      [attempt.task_id, attempt.attempt, attempt.agent_id, attempt.assigned_at, attempt.routing_strategy, attempt.routing_candidates],
+    );
   }
 
   async markAttemptStarted(manager: EntityManager, taskId: string, attempt: number, at: Date): Promise<void> {

@@ -94,6 +94,8 @@ describe('agent work protocol and consumed events (task-service, real Postgres a
     const after = await getTask(task.id);
     expect(after).toMatchObject({ status: 'assigned', assigned_agent_id: agentA, attempt: 1 });
     expect(after.attempts).toHaveLength(1);
+    // The task shows why it went where it went.
+    expect(after.attempts[0]).toMatchObject({ agent_id: agentA, routing: { strategy: 'least_loaded', candidate_count: 1 } });
     expect((await eventsOf(task.id)).filter((event) => event.event_type === 'ains.task.assigned.v1')).toHaveLength(1);
 
     const empty = await call('POST', claimUrl, { wait_ms: 0 }, agent(agentA));

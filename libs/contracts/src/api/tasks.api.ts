@@ -78,6 +78,8 @@ export const TaskAttemptSchema = z.object({
   ended_at: isoTime().nullable(),
   outcome: z.enum(['completed', 'failed', 'timed_out', 'requeued', 'cancelled']).nullable(),
   error: z.string().nullable(),
+  /** Why this attempt went to its agent: routing's strategy and how many capable agents it chose from. */
+  routing: z.object({ strategy: z.string(), candidate_count: z.int() }).nullable(),
 });
 
 export const TaskSchema = z.object({

@@ -16,7 +16,8 @@ export function toProblem(error: unknown, instance: string, requestId?: string):
     return {
       document: { type: problemType(type), title, status, detail, errors, instance, request_id: requestId, ...extensions },
       headers: headers ?? {},
-      unexpected: status >= 500,
+      // Thrown on purpose (a 503 under backpressure, say): an answer, not a failure to log.
+      unexpected: false,
     };
   }
 
