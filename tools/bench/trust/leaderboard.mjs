@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Leaderboard latency of trust-service with 10,000 agents and 1,000,000 trust records.
 //
-//   npx nx build trust-service && node tools/bench/trust/leaderboard.mjs
+//   npx nx build trust-service api-gateway && node tools/bench/trust/leaderboard.mjs
 //
-// Starts the built service (dist/apps/trust-service/main.js) on its own database and Redis
-// database, seeds them with generate_series, and queries the service directly with caller headers
-// signed as the gateway signs them. Prints a Markdown table for docs/trust-service.md.
-// BENCH_KEEP=1 keeps the database afterwards.
+// Starts the built service (dist/apps/trust-service/main.js) and the gateway in front of it on
+// their own database and Redis database, seeds them with generate_series, and queries the
+// leaderboard through the gateway with an API key (authentication, rate limit, validation,
+// forwarding), then straight to the service with caller headers signed as the gateway signs them.
+// Prints Markdown tables for docs/trust-service.md. BENCH_KEEP=1 keeps the database afterwards.
 import { spawn } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ const AGENTS = 10_000;
 const RECORDS = 1_000_000;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const base = `http://127.0.0.1:${PORT}`;
+const gatewayBase = `http://127.0.0.1:${PORT + 1}`;
+const API_KEY = `ains_${randomBytes(8).toString('hex')}_${randomBytes(32).toString('base64url')}`;
 
 const say = (message) => process.stderr.write(`bench: ${message}\n`);
 
@@ -58,9 +61,11 @@ function signedHeaders(method, url) {
   };
 }
 
-async function timedGet(path) {
+/** One GET, straight to trust-service (`direct`) or through the gateway with the API key. */
+async function timedGet(path, via = 'direct') {
   const started = process.hrtime.bigint();
-  const response = await fetch(base + path, { headers: signedHeaders('GET', path) });
+  const response =
+    via === 'direct' ? await fetch(base + path, { headers: signedHeaders('GET', path) }) : await fetch(gatewayBase + path, { headers: { 'x-api-key': API_KEY } });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
@@ -122,12 +127,31 @@ async function main() {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const gateway = spawn(process.execPath, [join(root, 'dist/apps/api-gateway/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      MIGRATIONS_RUN: 'true',
+      LOG_LEVEL: 'warn',
+      PORT: String(PORT + 1),
+      DATABASE_URL,
+      REDIS_URL,
+      INTERNAL_AUTH_SECRET: SECRET,
+      TRUST_SERVICE_URL: base,
+      BOOTSTRAP_ADMIN_API_KEY: API_KEY,
+      BOOTSTRAP_ADMIN_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const processes = [service, gateway];
   const redis = new Redis(REDIS_URL);
   try {
-    for (let ready = false; !ready; ) {
-      if (service.exitCode !== null) throw new Error(`trust-service exited with ${service.exitCode}`);
-      ready = (await fetch(`${base}/ready`).catch(() => undefined))?.status === 200;
-      if (!ready) await delay(250);
+    for (const [name, url, child] of [['trust-service', base, service], ['api-gateway', gatewayBase, gateway]]) {
+      for (let ready = false; !ready; ) {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+        ready = (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200;
+        if (!ready) await delay(250);
+      }
     }
     await seed();
 
@@ -137,27 +161,34 @@ async function main() {
       if (keys.length > 0) await redis.del(...keys);
     };
 
-    for (const query of queries) await timedGet(query); // warm up connections and plans
-    const uncached = [];
-    for (let i = 0; i < REQUESTS; i += 1) {
-      await clearCache();
-      uncached.push(await timedGet(queries[i % queries.length]));
-    }
-    const cached = [];
-    for (let i = 0; i < REQUESTS; i += 1) cached.push(await timedGet(queries[i % queries.length]));
-
-    const concurrent = [];
-    const started = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < REQUESTS * 5) {
-          next += 1;
-          concurrent.push(await timedGet(queries[next % queries.length]));
-        }
-      }),
-    );
-    const wallMs = Date.now() - started;
+    const measure = async (via) => {
+      for (const query of queries) await timedGet(query, via); // warm up connections and plans
+      const uncached = [];
+      for (let i = 0; i < REQUESTS; i += 1) {
+        await clearCache();
+        uncached.push(await timedGet(queries[i % queries.length], via));
+      }
+      const cached = [];
+      for (let i = 0; i < REQUESTS; i += 1) cached.push(await timedGet(queries[i % queries.length], via));
+      const concurrent = [];
+      const started = Date.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < REQUESTS * 5) {
+            next += 1;
+            concurrent.push(await timedGet(queries[next % queries.length], via));
+          }
+        }),
+      );
+      const wallMs = Date.now() - started;
+      return [
+        summary(`${via}: cache miss (key deleted before each request), sequential`, uncached),
+        summary(`${via}: cache hit, sequential`, cached),
+        summary(`${via}: cache hit, 16 concurrent`, concurrent, wallMs),
+      ];
+    };
+    const rows = [...(await measure('gateway')), ...(await measure('direct'))];
 
     const [{ records }] = await sql(DATABASE_URL, 'SELECT count(*)::int AS records FROM trust.trust_records');
     process.stdout.write(
@@ -166,16 +197,14 @@ async function main() {
         '',
         '| scenario | requests | p50 | p95 | p99 | max | req/s |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        summary('cache miss (key deleted before each request), sequential', uncached),
-        summary('cache hit, sequential', cached),
-        summary('cache hit, 16 concurrent', concurrent, wallMs),
+        ...rows,
         '',
       ].join('\n'),
     );
   } finally {
     redis.disconnect();
-    service.kill('SIGTERM');
-    await new Promise((done) => (service.exitCode !== null ? done() : service.once('exit', done)));
+    for (const child of processes) child.kill('SIGTERM');
+    await Promise.all(processes.map((child) => new Promise((done) => (child.exitCode !== null ? done() : child.once('exit', done)))));
     if (process.env.BENCH_KEEP !== '1') await sql(adminUrl(), `DROP DATABASE IF EXISTS "${databaseName}"`);
   }
 }
