@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite: type checks, lint (module boundaries included), unit tests, integration
 # tests against real PostgreSQL, Redis and Kafka, then the end-to-end suite on the running stack.
-# Starts the tools/kafka broker unless KAFKA_BROKERS points at one.
+# Unless KAFKA_BROKERS points at a broker, it runs a broker of its own (tools/kafka on ports
+# 9192/9193, data in .data/kafka-test), reset before the integration tests and again before the
+# end-to-end suite, so each starts from empty topics: new consumer groups read from the beginning,
+# and only the suite's own events are there to read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 started_kafka=false
+fresh_kafka() { :; }
 if [[ -z "${KAFKA_BROKERS:-}" ]]; then
-  tools/kafka/kafka.sh start
-  export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"
+  export KAFKA_PORT="${AINS_TEST_KAFKA_PORT:-9192}" KAFKA_CONTROLLER_PORT="${AINS_TEST_KAFKA_CONTROLLER_PORT:-9193}"
+  export KAFKA_DATA_DIR="$PWD/.data/kafka-test" KAFKA_BROKERS="127.0.0.1:${AINS_TEST_KAFKA_PORT:-9192}"
+  fresh_kafka() { tools/kafka/kafka.sh reset && tools/kafka/kafka.sh start; }
   started_kafka=true
 fi
 step() { printf '\n=== %s\n' "$*"; }
@@ -39,8 +44,10 @@ node tools/openapi/validate.mjs
 step "unit tests"
 jest npx nx run-many -t test --parallel=2 --output-style=static
 step "integration tests"
+fresh_kafka
 jest npx nx run-many -t int-test --parallel=1 --output-style=static
 step "end-to-end tests: distributed mode"
+fresh_kafka
 jest npx nx run e2e:e2e --output-style=static
 step "end-to-end tests: single-process mode"
 jest npx nx run e2e:e2e-standalone --output-style=static

@@ -21,11 +21,10 @@ const RUN_ID = (process.env.E2E_RUN_ID ??= Date.now().toString(36));
 export const e2eEnv = {
   AINS_PORT_BASE: String(E2E_PORT_BASE),
   AINS_STACK_DIR: `.data/stack-e2e-${E2E_PORT_BASE}`,
-  // Consumer groups of their own: another stack on the same broker never takes this one's partitions.
+  // Consumer groups of their own, new on every run: another stack on the same broker never takes
+  // this one's partitions. New groups read the topics from the beginning; `npm test` gives the
+  // suite a freshly reset broker, so that is only this run's events.
   KAFKA_CONSUMER_GROUP_PREFIX: `e2e-${E2E_PORT_BASE}-${RUN_ID}-`,
-  // Start at the end of the topics: the broker may hold other suites' events. Readiness waits for
-  // every consumer group to be stable, so no event the tests cause is missed.
-  KAFKA_CONSUMER_FROM_BEGINNING: 'false',
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ains_e2e',
   REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
   LOG_LEVEL: 'info',

@@ -71,9 +71,7 @@ async function attachConsumers<C extends BaseServiceSettings>(app: NestFastifyAp
     await app.startAllMicroservices();
     return;
   }
-  const consumer = app.connectMicroservice(kafkaConsumerOptions(kafkaSettingsOf(definition.name, config), group, config.KAFKA_CONSUMER_FROM_BEGINNING), {
-    inheritAppConfig: false,
-  });
+  const consumer = app.connectMicroservice(kafkaConsumerOptions(kafkaSettingsOf(definition.name, config), group), { inheritAppConfig: false });
   await app.startAllMicroservices();
   const [, kafkaConsumer] = consumer.unwrap<[unknown, Consumer]>();
   app.get(ReadinessRegistry).register('kafka-consumer', () => assertConsumerGroupStable(kafkaConsumer));

@@ -5,17 +5,17 @@ import type { ConsumedMessage } from '../inbox/inbox.processor';
 
 /**
  * Options for the service's Kafka consumer (`@nestjs/microservices` Kafka transport). One consumer
- * group per service; a new group starts from the beginning by default, so no event published
- * before its first start is missed. Offsets are committed after a handler resolves (at least once).
+ * group per service; a new group starts from the beginning, so no event published before its
+ * first start is missed. Offsets are committed after a handler resolves (at least once).
  */
-export function kafkaConsumerOptions(settings: KafkaSettings, groupId: string, fromBeginning = true): MicroserviceOptions {
+export function kafkaConsumerOptions(settings: KafkaSettings, groupId: string): MicroserviceOptions {
   return {
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
       client: { clientId: `${settings.clientId}-consumer`, brokers: settings.brokers, retry: KAFKA_CLIENT_RETRY, connectionTimeout: 3_000 },
       consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 } },
-      subscribe: { fromBeginning },
+      subscribe: { fromBeginning: true },
       run: { autoCommit: true, autoCommitInterval: 1_000 },
       producerOnlyMode: false,
     },
@@ -41,3 +41,4 @@ export async function assertConsumerGroupStable(consumer: Consumer): Promise<voi
   const { state } = await consumer.describeGroup();
   if (state !== 'Stable') throw new Error(`consumer group is ${state}`);
 }
+

@@ -34,11 +34,6 @@ export const ConfigFragments = {
     KAFKA_CLIENT_ID: z.string().min(1).optional(),
     /** Prepended to the consumer group (the service name), so several stacks can share one broker. */
     KAFKA_CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
-    /**
-     * Where a consumer group with no committed offsets starts. `true` (default) reads the topics'
-     * history, so a new service sees every retained event; isolated test stacks start at the end.
-     */
-    KAFKA_CONSUMER_FROM_BEGINNING: booleanFromEnv.default(true),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(3),
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),

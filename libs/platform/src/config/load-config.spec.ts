@@ -7,7 +7,7 @@ const schema = z.object({ ...ConfigFragments.runtime, ...ConfigFragments.http(80
 describe('loadConfig', () => {
   it('applies defaults and converts types', () => {
     const config = loadConfig(schema, { DATABASE_URL: 'postgres://u@h:5432/db', KAFKA_BROKERS: 'a:9092, b:9092', MIGRATIONS_RUN: 'false', INTERNAL_AUTH_SECRET: 's'.repeat(32) });
-    expect(config).toMatchObject({ PORT: 8080, NODE_ENV: 'development', EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: ['a:9092', 'b:9092'], KAFKA_CONSUMER_FROM_BEGINNING: true, MIGRATIONS_RUN: false, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
+    expect(config).toMatchObject({ PORT: 8080, NODE_ENV: 'development', EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: ['a:9092', 'b:9092'], MIGRATIONS_RUN: false, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
   });
 
   it('names every invalid or missing variable in one error', () => {
