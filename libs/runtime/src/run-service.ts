@@ -65,6 +65,8 @@ function appOptions<C extends BaseServiceSettings>(definition: ServiceDefinition
 
 async function attachConsumers<C extends BaseServiceSettings>(app: NestFastifyApplication, definition: ServiceDefinition<C>, config: C): Promise<void> {
   if (!definition.consumes) return;
+  // Initialise first: the messaging module provisions the topics, which consumers subscribe to.
+  await app.init();
   const group = `${config.KAFKA_CONSUMER_GROUP_PREFIX ?? ''}${definition.name}`;
   if (config.EVENT_TRANSPORT === 'in-process') {
     app.connectMicroservice({ strategy: new InProcessServer(inProcessEventBus(), group) }, { inheritAppConfig: false });

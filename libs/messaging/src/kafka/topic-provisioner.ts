@@ -1,4 +1,5 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ALL_TOPICS } from '@ains/contracts';
 
 export interface TopicLayout {
@@ -17,18 +18,38 @@ export async function provisionTopics(kafka: Kafka, layout: TopicLayout): Promis
     const existing = new Set(await admin.listTopics());
     const missing = ALL_TOPICS.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: layout.partitions,
-          replicationFactor: layout.replicationFactor,
-          configEntries: [{ name: 'min.insync.replicas', value: String(Math.min(2, layout.replicationFactor)) }],
-        })),
-      });
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: layout.partitions,
+            replicationFactor: layout.replicationFactor,
+            configEntries: [{ name: 'min.insync.replicas', value: String(Math.min(2, layout.replicationFactor)) }],
+          })),
+        })
+        .catch(async (error: unknown) => {
+          // Several services start together: another one may have created them in between.
+          const now = new Set(await admin.listTopics());
+          if (ALL_TOPICS.some((topic) => !now.has(topic))) throw error;
+        });
     }
+    await waitForLeaders(admin);
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Every partition of every topic has a leader, so consumers can subscribe and producers send. */
+async function waitForLeaders(admin: Admin, attempts = 60): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const ready = await admin
+      .fetchTopicMetadata({ topics: [...ALL_TOPICS] })
+      .then(({ topics }) => topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0)))
+      .catch(() => false);
+    if (ready) return;
+    if (attempt >= attempts) throw new Error('Kafka topics have no partition leaders yet');
+    await delay(250);
   }
 }
