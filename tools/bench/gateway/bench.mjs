@@ -7,7 +7,8 @@
 //
 // Traffic goes to 127.0.0.1 only, in a bounded number of requests.
 import { spawnSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signedCallerHeaders } from '../lib.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -57,19 +58,6 @@ async function json(method, url, body, headers) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** The gateway's caller signature (libs/platform/src/auth/internal-auth.ts), for the direct calls. */
-function signedCaller(caller, method, path) {
-  const timestamp = String(Date.now());
-  const canonical = ['v1', method, path, caller.clientId, caller.keyId, caller.scopes.join(','), '', timestamp].join('\n');
-  return {
-    'x-ains-client-id': caller.clientId,
-    'x-ains-key-id': caller.keyId,
-    'x-ains-scopes': caller.scopes.join(','),
-    'x-ains-auth-timestamp': timestamp,
-    'x-ains-auth-signature': createHmac('sha256', secret).update(canonical).digest('base64url'),
-  };
-}
-
 /** Sends `count` GETs from CONCURRENCY workers over keep-alive connections; returns each latency in ms. */
 async function load(pool, count, path, headersFor) {
   const latencies = [];
@@ -113,7 +101,7 @@ async function main() {
     const key = await json('POST', `${gateway}/v1/api-keys`, { name: 'bench', client_id: 'bench', scopes: ['agents:read'], rate_limit_per_minute: 100_000 }, admin);
     const path = `/v1/agents?limit=10`;
     const caller = { clientId: 'bench', keyId: key.id, scopes: ['agents:read'] };
-    const direct = await measure(agentService, path, () => signedCaller(caller, 'GET', path));
+    const direct = await measure(agentService, path, () => signedCallerHeaders(caller, 'GET', path, secret));
     const through = await measure(gateway, path, () => ({ 'x-api-key': key.api_key }));
     const fmt = (n) => n.toFixed(n >= 100 ? 0 : 2);
     const lines = [

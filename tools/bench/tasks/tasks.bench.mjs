@@ -11,7 +11,8 @@
 // POST /v1/task-chains (3 steps), each sequentially and with BENCH_CONCURRENCY requests in flight.
 // Prints a Markdown table for docs/task-service.md. BENCH_KEEP=1 keeps the database afterwards.
 import { spawn } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { percentile, signedCallerHeaders, sql } from '../lib.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(join(root, 'package.json'));
-const { Client } = require('pg');
 
 const GATEWAY_URL = process.env.BENCH_GATEWAY_URL;
 const API_KEY = process.env.BENCH_API_KEY;
@@ -41,32 +41,13 @@ const SEED = {
 
 const say = (message) => process.stderr.write(`bench: ${message}\n`);
 
-async function sql(url, text, params = []) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const adminUrl = () => Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString();
 const databaseName = new URL(DATABASE_URL).pathname.slice(1);
 
 /** API key through the gateway, or the gateway's internal signature (libs/platform/src/auth/internal-auth.ts). */
 function authHeaders(method, url) {
   if (GATEWAY_URL) return { 'x-api-key': API_KEY };
-  const caller = { clientId: CLIENT_ID, keyId: 'bench-key', scopes: 'tasks:read,tasks:write', agentId: '' };
-  const timestamp = String(Date.now());
-  const canonical = ['v1', method, url, caller.clientId, caller.keyId, caller.scopes, caller.agentId, timestamp].join('\n');
-  return {
-    'x-ains-client-id': caller.clientId,
-    'x-ains-key-id': caller.keyId,
-    'x-ains-scopes': caller.scopes,
-    'x-ains-auth-timestamp': timestamp,
-    'x-ains-auth-signature': createHmac('sha256', SECRET).update(canonical).digest('base64url'),
-  };
+  return signedCallerHeaders({ clientId: CLIENT_ID, keyId: 'bench-key', scopes: ['tasks:read', 'tasks:write'] }, method, url, SECRET);
 }
 
 /** One request; returns its latency in ms and the parsed body. */
@@ -79,10 +60,6 @@ async function timed(method, path, body, expected) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return { ms, body: JSON.parse(text) };
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function row(name, mode, samples, wallMs) {

@@ -9,7 +9,8 @@
 // forwarding), then straight to the service with caller headers signed as the gateway signs them.
 // Prints Markdown tables for docs/trust-service.md. BENCH_KEEP=1 keeps the database afterwards.
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { percentile, signedCallerHeaders, sql } from '../lib.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(join(root, 'package.json'));
-const { Client } = require('pg');
 const Redis = require('ioredis');
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ains_bench_trust';
@@ -34,45 +34,17 @@ const API_KEY = `ains_${randomBytes(8).toString('hex')}_${randomBytes(32).toStri
 
 const say = (message) => process.stderr.write(`bench: ${message}\n`);
 
-async function sql(url, text, params = []) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const adminUrl = () => Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString();
 const databaseName = new URL(DATABASE_URL).pathname.slice(1);
-
-/** The gateway's internal signature (libs/platform/src/auth/internal-auth.ts). */
-function signedHeaders(method, url) {
-  const caller = { clientId: 'bench', keyId: 'bench-key', scopes: 'trust:read', agentId: '' };
-  const timestamp = String(Date.now());
-  const canonical = ['v1', method, url, caller.clientId, caller.keyId, caller.scopes, caller.agentId, timestamp].join('\n');
-  return {
-    'x-ains-client-id': caller.clientId,
-    'x-ains-key-id': caller.keyId,
-    'x-ains-scopes': caller.scopes,
-    'x-ains-auth-timestamp': timestamp,
-    'x-ains-auth-signature': createHmac('sha256', SECRET).update(canonical).digest('base64url'),
-  };
-}
 
 /** One GET, straight to trust-service (`direct`) or through the gateway with the API key. */
 async function timedGet(path, via = 'direct') {
   const started = process.hrtime.bigint();
   const response =
-    via === 'direct' ? await fetch(base + path, { headers: signedHeaders('GET', path) }) : await fetch(gatewayBase + path, { headers: { 'x-api-key': API_KEY } });
+    via === 'direct' ? await fetch(base + path, { headers: signedCallerHeaders({ clientId: 'bench', keyId: 'bench-key', scopes: ['trust:read'] }, 'GET', path, SECRET) }) : await fetch(gatewayBase + path, { headers: { 'x-api-key': API_KEY } });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function summary(name, samples, wallMs) {
