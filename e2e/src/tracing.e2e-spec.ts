@@ -17,11 +17,13 @@ describe('tracing', () => {
 
     const trace = await waitFor(
       async () => {
+        // Each service exports its spans in its own batches: wait until all three have arrived.
         const spans = await spansOf(traceId);
-        const consumer = spans.find((s) => s.service === 'trust-service' && s.name === 'consume ains.agent.registered.v1');
-        return consumer ? spans : undefined;
+        const consumer = spans.some((s) => s.service === 'trust-service' && s.name === 'consume ains.agent.registered.v1');
+        const servers = ['api-gateway', 'agent-service'].every((service) => spans.some((s) => s.service === service && s.kind === 2));
+        return consumer && servers ? spans : undefined;
       },
-      { timeoutMs: 30_000, description: 'the trust-service consumer span in the request trace' },
+      { timeoutMs: 30_000, description: 'the gateway and agent-service server spans and the trust-service consumer span in the request trace' },
     );
     const SERVER = 2;
     expect(trace.some((s) => s.service === 'api-gateway' && s.kind === SERVER)).toBe(true);
