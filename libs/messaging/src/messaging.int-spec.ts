@@ -60,10 +60,7 @@ describe('messaging against real Postgres and Kafka', () => {
     await prepareSchema(dataSource, SCHEMA);
     kafka = testKafka();
     await provisionTopics(kafka, { partitions: 3, replicationFactor: 1 });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: INBOX_TOPIC, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    await provisionTopics(kafka, { partitions: 1, replicationFactor: 1 }, [INBOX_TOPIC]);
     publisher = new KafkaPublisher(kafka, logger);
     relay = new OutboxRelay(dataSource, publisher, { schema: SCHEMA, pollIntervalMs: 50, batchSize: 100, retentionMs: 60_000 }, logger);
     outbox = new OutboxWriter(SCHEMA, '/ains/messaging-test');

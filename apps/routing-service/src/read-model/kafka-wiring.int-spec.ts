@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventCatalog, Topics, type EventData, type EventType } from '@ains/contracts';
-import { toKafkaHeaders } from '@ains/messaging';
+import { provisionTopics, toKafkaHeaders } from '@ains/messaging';
 import { dropSchemas, ensureDatabase, query, serviceTestEnv, testEnv, testKafka, TopicRecorder, waitFor } from '@ains/testing';
 import { queuedTask, registeredAgent } from '../testing/event-feed';
 import { startRoutingApp } from '../testing/routing-app';
@@ -19,10 +19,10 @@ async function publish<T extends EventType>(type: T, subject: string, data: Even
  * instead, so the events other suites left on the shared broker are not replayed into it.
  */
 async function startGroupAtLatest(groupId: string, topics: string[]): Promise<void> {
+  await provisionTopics(testKafka(), { partitions: 3, replicationFactor: 1 }, topics);
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
     for (const topic of topics) {
       const ends = await admin.fetchTopicOffsets(topic);
       await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });

@@ -8,19 +8,21 @@ export interface TopicLayout {
 }
 
 /**
- * Creates every AINS topic that does not exist yet. Safe to run from every service at start-up
- * and from a provisioning job: existing topics are left as they are.
+ * Creates every AINS topic (or the given ones) that does not exist yet and waits until each
+ * partition has a leader. Safe to run from every service at start-up and from a provisioning job:
+ * existing topics are left as they are.
  */
-export async function provisionTopics(kafka: Kafka, layout: TopicLayout): Promise<string[]> {
+export async function provisionTopics(kafka: Kafka, layout: TopicLayout, topics: readonly string[] = ALL_TOPICS): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = ALL_TOPICS.filter((topic) => !existing.has(topic));
+    const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
+      // kafkajs' own waitForLeaders gives up when a busy broker briefly answers "unknown topic"
+      // for a topic it has just created; waitForLeaders below tolerates that.
       await admin
         .createTopics({
-          waitForLeaders: true,
           topics: missing.map((topic) => ({
             topic,
             numPartitions: layout.partitions,
@@ -31,10 +33,10 @@ export async function provisionTopics(kafka: Kafka, layout: TopicLayout): Promis
         .catch(async (error: unknown) => {
           // Several services start together: another one may have created them in between.
           const now = new Set(await admin.listTopics());
-          if (ALL_TOPICS.some((topic) => !now.has(topic))) throw error;
+          if (topics.some((topic) => !now.has(topic))) throw error;
         });
     }
-    await waitForLeaders(admin);
+    await waitForLeaders(admin, topics);
     return missing;
   } finally {
     await admin.disconnect();
@@ -42,10 +44,10 @@ export async function provisionTopics(kafka: Kafka, layout: TopicLayout): Promis
 }
 
 /** Every partition of every topic has a leader, so consumers can subscribe and producers send. */
-async function waitForLeaders(admin: Admin, attempts = 60): Promise<void> {
+async function waitForLeaders(admin: Admin, topics: readonly string[], attempts = 120): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const ready = await admin
-      .fetchTopicMetadata({ topics: [...ALL_TOPICS] })
+      .fetchTopicMetadata({ topics: [...topics] })
       .then(({ topics }) => topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0)))
       .catch(() => false);
     if (ready) return;
