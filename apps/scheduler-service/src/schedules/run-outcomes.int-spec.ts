@@ -153,6 +153,20 @@ describe('run statistics from task events (scheduler-service, real Postgres and 
     ]);
   });
 
+  it('links each created task to the run of its fire time, whatever order the tasks are created in', async () => {
+    const schedule = await call<ScheduleView>('POST', '/v1/schedules', { name: 'exact links', cron_expression: '0 3 * * *', task: { task_type: 'tick' }, overlap_policy: 'allow', active: false });
+    const first = await call<ScheduleRunView>('POST', `/v1/schedules/${schedule.id}/trigger`);
+    const second = await call<ScheduleRunView>('POST', `/v1/schedules/${schedule.id}/trigger`);
+    const forFirst = randomUUID();
+    const forSecond = randomUUID();
+    const createdFor = (taskId: string, run: ScheduleRunView) => ({ type: 'ains.task.created.v1' as const, data: { ...created(taskId, schedule.id).data, scheduleFireTime: run.fire_time } });
+
+    // The later run's task first: linking by arrival order would swap them.
+    await publishTaskEvents(schedule.id, [createdFor(forSecond, second), createdFor(forFirst, first)]);
+
+    expect(await linkedTasks([first.id, second.id])).toEqual([forFirst, forSecond]);
+  });
+
   it('overlap skip: fire times are skipped while the previous run is open, and fire again once it ended', async () => {
     const schedule = await call<ScheduleView>('POST', '/v1/schedules', { name: 'overlap', cron_expression: '* * * * * *', task: { task_type: 'tick' }, overlap_policy: 'skip', active: false });
     const open = await call<ScheduleRunView>('POST', `/v1/schedules/${schedule.id}/trigger`);

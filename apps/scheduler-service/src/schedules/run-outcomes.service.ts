@@ -20,8 +20,8 @@ export class RunOutcomesService {
   constructor(private readonly schedules: SchedulesRepository) {}
 
   async onTaskCreated(event: CloudEvent<'ains.task.created.v1'>, manager: EntityManager): Promise<void> {
-    const { scheduleId, clientId, taskId } = event.data;
-    if (scheduleId) await this.schedules.linkTask(manager, { scheduleId, clientId, taskId });
+    const { scheduleId, clientId, taskId, scheduleFireTime } = event.data;
+    if (scheduleId) await this.schedules.linkTask(manager, { scheduleId, clientId, taskId, fireTime: scheduleFireTime ?? null });
   }
 
   async onTaskFinished(event: TerminalEvent, manager: EntityManager): Promise<void> {

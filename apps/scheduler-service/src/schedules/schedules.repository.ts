@@ -130,20 +130,22 @@ export class SchedulesRepository {
   }
 
   /**
-   * Gives a created task to the run it came from: the oldest fired run of the schedule (of the
-   * task's own client) still waiting for its task, since task-service creates them in fire order.
-   * A task already linked is not linked again. Null when no run was waiting.
+   * Gives a created task to the run it came from: the run of the task's fire time, or, for events
+   * that do not carry one, the oldest fired run of the schedule (of the task's own client) still
+   * waiting for its task, since task-service creates them in fire order. A task already linked is
+   * not linked again. Null when no run was waiting.
    */
-  async linkTask(manager: EntityManager, task: { scheduleId: string; clientId: string; taskId: string }): Promise<string | null> {
+  async linkTask(manager: EntityManager, task: { scheduleId: string; clientId: string; taskId: string; fireTime: string | null }): Promise<string | null> {
     const rows = (await manager.query(
       `UPDATE scheduler.schedule_runs SET task_id = $3, status = 'running'
        WHERE id = (
          SELECT id FROM scheduler.schedule_runs
          WHERE schedule_id = $1 AND client_id = $2 AND status = 'fired' AND task_id IS NULL
+           AND ($4::timestamptz IS NULL OR fire_time = $4::timestamptz)
          ORDER BY fire_time LIMIT 1 FOR UPDATE SKIP LOCKED)
        AND NOT EXISTS (SELECT 1 FROM scheduler.schedule_runs WHERE task_id = $3)
        RETURNING id`,
-      [task.scheduleId, task.clientId, task.taskId],
+      [task.scheduleId, task.clientId, task.taskId, task.fireTime],
     )) as UpdateResult<{ id: string }>;
     return rows[0][0]?.id ?? null;
   }

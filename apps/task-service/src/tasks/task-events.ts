@@ -8,7 +8,7 @@ export const TaskEventsOf = {
   created: (task: TaskRow): NewEvent => ({
     type: 'ains.task.created.v1',
     subject: task.id,
-    data: { ...ref(task), priority: task.priority, status: task.status, dependsOn: task.depends_on, chainId: task.chain_id, scheduleId: task.schedule_id, createdAt: task.created_at.toISOString() },
+    data: { ...ref(task), priority: task.priority, status: task.status, dependsOn: task.depends_on, chainId: task.chain_id, scheduleId: task.schedule_id, scheduleFireTime: task.schedule_fire_time?.toISOString() ?? null, createdAt: task.created_at.toISOString() },
   }),
   queued: (task: TaskRow): NewEvent => ({
     type: 'ains.task.queued.v1',

@@ -27,6 +27,8 @@ export const TaskEvents = {
       dependsOn: z.array(z.uuid()),
       chainId: z.uuid().nullable(),
       scheduleId: z.uuid().nullable(),
+      /** The schedule fire time this task was created for (with scheduleId), so the run it belongs to is exact. */
+      scheduleFireTime: isoTime().nullable().optional(),
       createdAt: isoTime(),
     }),
   },
