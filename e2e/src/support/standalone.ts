@@ -10,14 +10,15 @@ const READY_TIMEOUT_MS = 180_000;
 
 /**
  * Starts the single-process mode as `npm start` does (built services, embedded PostgreSQL in a
- * fresh data directory, in-process events) and waits until every service is ready.
+ * fresh data directory, in-process events, no Redis) and waits until every service is ready.
  */
 export async function startStandalone(): Promise<ChildProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ains-e2e-standalone-'));
   const log = join(dataDir, 'ains.log');
   const output = openSync(log, 'a');
-  // Without these the launcher embeds PostgreSQL and keeps events in process, as on a fresh machine.
-  const { KAFKA_BROKERS: _kafka, DATABASE_URL: _database, ...inherited } = process.env;
+  // Without these the launcher embeds PostgreSQL and keeps events, caches and rate limits in
+  // process, as on a fresh machine without Kafka or Redis.
+  const { KAFKA_BROKERS: _kafka, DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn('node', ['tools/standalone/start.mjs', '--no-build'], {
     cwd: root,
     env: {
@@ -26,7 +27,6 @@ export async function startStandalone(): Promise<ChildProcess> {
       AINS_DATA_DIR: dataDir,
       AINS_POSTGRES_PORT: String(E2E_PORT_BASE + 8),
       LOG_LEVEL: 'warn',
-      REDIS_URL: e2eEnv.REDIS_URL,
       BOOTSTRAP_ADMIN_API_KEY: e2eEnv.BOOTSTRAP_ADMIN_API_KEY,
       BOOTSTRAP_ADMIN_CLIENT_ID: e2eEnv.BOOTSTRAP_ADMIN_CLIENT_ID,
       BOOTSTRAP_ADMIN_RATE_LIMIT_PER_MINUTE: e2eEnv.BOOTSTRAP_ADMIN_RATE_LIMIT_PER_MINUTE,

@@ -13,4 +13,5 @@ export * from './kafka/kafka-settings';
 export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-microservice';
 export * from './kafka/topic-provisioner';
+export * from './kafka/consumer-lag';
 export * from './kafka/cloud-event-codec';

@@ -6,6 +6,7 @@ import { LOGGER, MetricsService, ReadinessRegistry } from '@ains/platform';
 import { createKafkaClient, type KafkaSettings } from './kafka/kafka-settings';
 import { KafkaPublisher } from './kafka/kafka-publisher';
 import { provisionTopics } from './kafka/topic-provisioner';
+import { ConsumerLagProbe, exportConsumerLag } from './kafka/consumer-lag';
 import { EventPublisher } from './event-publisher';
 import { InProcessPublisher } from './in-process/in-process-publisher';
 import { inProcessEventBus } from './in-process/in-process-event-bus';
@@ -22,11 +23,18 @@ export interface MessagingModuleOptions {
   transport: EventTransport;
   outboxPollIntervalMs: number;
   consumerMaxAttempts: number;
+  /** The consumer group of the service's event handlers, when it has any: its lag is exported. */
+  consumerGroup?: string;
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
 
+/** How long a scrape waits for the brokers to tell the consumer lag. */
+const CONSUMER_LAG_TIMEOUT_MS = 2_000;
+
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private lagProbe: ConsumerLagProbe | undefined;
+
   constructor(
     @Inject(OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -47,6 +55,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
         this.set(await relay.countBacklog().catch(() => -1));
       },
     });
+    // In process there is no lag to report: the bus hands each event to every group before the
+    // relay marks it published, so whatever is not consumed yet is in ains_outbox_backlog.
+    if (transport.kind === 'kafka' && this.options.consumerGroup) {
+      this.lagProbe = new ConsumerLagProbe(createKafkaClient(transport.kafka, this.logger), this.options.consumerGroup, CONSUMER_LAG_TIMEOUT_MS);
+      exportConsumerLag(this.metrics, this.lagProbe, this.logger);
+    }
     if (transport.kind === 'kafka' && transport.provisionTopics) {
       const created = await provisionTopics(createKafkaClient(transport.kafka, this.logger), {
         partitions: transport.kafka.topicPartitions,
@@ -65,7 +79,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
+    await Promise.all([this.publisher.disconnect(), this.lagProbe?.close()]);
   }
 }
 

@@ -1,9 +1,10 @@
 import { Global, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReadinessRegistry } from '@ains/platform';
+import { MetricsService, ReadinessRegistry } from '@ains/platform';
 import { toDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
 import { prepareSchema } from './migrations';
+import { DatabasePoolMetrics } from './pool-metrics';
 
 export interface PersistenceModuleOptions extends ServiceDatabaseOptions {
   /** Apply pending migrations at start-up (development); production runs the `migrate` job instead. */
@@ -28,7 +29,7 @@ class DatabaseReadiness implements OnModuleInit {
   }
 }
 
-/** The service's TypeORM data source, bound to the schema it owns. */
+/** The service's TypeORM data source, bound to the schema it owns, with its readiness check and pool metrics. */
 @Global()
 @Module({})
 export class PersistenceModule {
@@ -48,6 +49,7 @@ export class PersistenceModule {
       providers: [
         { provide: DATABASE_SCHEMA, useValue: options.schema },
         { provide: DatabaseReadiness, useFactory: (ds: DataSource, r: ReadinessRegistry) => new DatabaseReadiness(ds, r), inject: [getDataSourceToken(), ReadinessRegistry] },
+        { provide: DatabasePoolMetrics, useFactory: (ds: DataSource, m: MetricsService) => new DatabasePoolMetrics(ds, m), inject: [getDataSourceToken(), MetricsService] },
       ],
       exports: [DATABASE_SCHEMA],
     };

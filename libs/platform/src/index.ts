@@ -8,3 +8,5 @@ export * from './tracing';
 export * from './bootstrap';
 export * from './platform.module';
 export * from './redis/redis.module';
+export * from './shared-state';
+export * from './with-timeout';

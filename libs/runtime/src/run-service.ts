@@ -3,7 +3,7 @@ import { ReadinessRegistry, createLogger, loadConfig, runMain, startHttpService,
 import { runMigrations } from '@ains/persistence';
 import type { Consumer } from 'kafkajs';
 import { InProcessServer, assertConsumerGroupStable, inProcessEventBus, kafkaConsumerOptions } from '@ains/messaging';
-import { createServiceModule, kafkaSettingsOf } from './service-module';
+import { consumerGroupOf, createServiceModule, kafkaSettingsOf } from './service-module';
 import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
 import { standaloneRegistry } from './standalone-registry';
 
@@ -67,7 +67,7 @@ async function attachConsumers<C extends BaseServiceSettings>(app: NestFastifyAp
   if (!definition.consumes) return;
   // Initialise first: the messaging module provisions the topics, which consumers subscribe to.
   await app.init();
-  const group = `${config.KAFKA_CONSUMER_GROUP_PREFIX ?? ''}${definition.name}`;
+  const group = consumerGroupOf(definition.name, config);
   if (config.EVENT_TRANSPORT === 'in-process') {
     app.connectMicroservice({ strategy: new InProcessServer(inProcessEventBus(), group) }, { inheritAppConfig: false });
     await app.startAllMicroservices();

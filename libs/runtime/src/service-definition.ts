@@ -29,6 +29,10 @@ export interface ServiceDefinition<C extends BaseServiceSettings> {
   kafka: boolean;
   /** Has Kafka consumers to attach. */
   consumes: boolean;
+  /**
+   * Keeps caches, counters and rate limits beside its database: in Redis when REDIS_URL is set,
+   * in the process otherwise (`SharedStateModule`).
+   */
   redis: boolean;
   /**
    * Requires every non-public request to carry a caller signed by the gateway. True for the

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { ConfigValidationError, INTERNAL_AUTH_SECRET, InternalAuthGuard, PlatformModule, RedisModule } from '@ains/platform';
+import { ConfigValidationError, INTERNAL_AUTH_SECRET, InternalAuthGuard, PlatformModule, SharedStateModule } from '@ains/platform';
 import { PersistenceModule } from '@ains/persistence';
 import { MessagingModule, type KafkaSettings } from '@ains/messaging';
 import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
@@ -9,7 +9,7 @@ import type { BaseServiceSettings, ServiceDefinition } from './service-definitio
 @Module({})
 class ServiceRootModule {}
 
-/** Composes a service's root module: platform, its schema, Kafka and Redis as it needs them, its features. */
+/** Composes a service's root module: platform, its schema, Kafka and shared state as it needs them, its features. */
 export function createServiceModule<C extends BaseServiceSettings>(definition: ServiceDefinition<C>, config: C, logger: Logger): DynamicModule {
   const imports: DynamicModule[] = [
     PlatformModule.forRoot({ service: definition.name, logger, config }),
@@ -31,12 +31,16 @@ export function createServiceModule<C extends BaseServiceSettings>(definition: S
         transport: config.EVENT_TRANSPORT === 'in-process' ? { kind: 'in-process' } : { kind: 'kafka', kafka: kafkaSettingsOf(definition.name, config), provisionTopics: true },
         outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS ?? 250,
         consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS ?? 3,
+        consumerGroup: definition.consumes ? consumerGroupOf(definition.name, config) : undefined,
       }),
     );
   }
   if (definition.redis) {
-    if (!config.REDIS_URL) throw new ConfigValidationError([`REDIS_URL: ${definition.name} needs it`]);
-    imports.push(RedisModule.forRoot(config.REDIS_URL));
+    if (!config.REDIS_URL) {
+      const level = config.NODE_ENV === 'production' ? 'warn' : 'info';
+      logger[level]('REDIS_URL is not set: caches, rate limits and lockouts are kept in this process, not shared with other instances');
+    }
+    imports.push(SharedStateModule.forRoot(config.REDIS_URL));
   }
   imports.push(...definition.features(config));
   const providers = definition.internalAuth
@@ -56,4 +60,9 @@ export function kafkaSettingsOf(service: string, config: BaseServiceSettings): K
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS ?? 3,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR ?? 1,
   };
+}
+
+/** The consumer group of a service's event handlers: its name, after the optional prefix. */
+export function consumerGroupOf(service: string, config: BaseServiceSettings): string {
+  return `${config.KAFKA_CONSUMER_GROUP_PREFIX ?? ''}${service}`;
 }

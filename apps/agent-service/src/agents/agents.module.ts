@@ -7,6 +7,7 @@ import { LoadRepository } from '../load/load.repository';
 import { LoadService } from '../load/load.service';
 import { AgentCache } from './agent-cache';
 import { AgentsController } from './agents.controller';
+import { AgentsMetrics } from './agents.metrics';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
 
@@ -21,6 +22,7 @@ export class AgentsModule {
         { provide: AGENT_SETTINGS, useValue: settings },
         AgentsService,
         AgentsRepository,
+        AgentsMetrics,
         AgentCache,
         LivenessService,
         LivenessSweeper,

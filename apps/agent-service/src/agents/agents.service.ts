@@ -57,7 +57,7 @@ export class AgentsService {
     return toAgentView({ agent, metrics: NO_METRICS });
   }
 
-  /** Cache-aside: Redis first, then Postgres (and the answer is cached for the next reader). */
+  /** Cache-aside: the cache first, then Postgres (and the answer is cached for the next reader). */
   async get(id: string): Promise<AgentView> {
     const cached = await this.cache.get(id);
     if (cached) return cached;

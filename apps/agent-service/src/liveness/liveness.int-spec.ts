@@ -42,6 +42,11 @@ describe('liveness with two agent-service replicas (real Postgres)', () => {
     expect(new Set(events.map((e) => e.agentId)).size).toBe(30);
     expect(events.every((e) => e.status === 'offline' && e.previousStatus === 'online')).toBe(true);
     expect(await statusEvents([alive])).toEqual([]);
+    // Both replicas report the same fleet (ains_agents), every status included.
+    for (const replica of replicas) {
+      const { body } = await replica.inject({ method: 'GET', url: '/metrics' });
+      expect(body.match(/^ains_agents\{.*$/gm)).toEqual(['ains_agents{status="online"} 1', 'ains_agents{status="offline"} 30', 'ains_agents{status="draining"} 0', 'ains_agents{status="deregistered"} 0']);
+    }
   });
 
   it('brings an offline agent back online on its next heartbeat, from its own agent key', async () => {

@@ -1,20 +1,12 @@
-export interface RateLimitDecision {
-  admitted: boolean;
+import type { WindowVerdict } from '@ains/platform';
+
+export interface RateLimitDecision extends WindowVerdict {
+  /** The key's per-minute quota. */
   limit: number;
-  remaining: number;
-  /** Milliseconds until the oldest counted request leaves the one-minute window. */
-  resetMs: number;
-  /** Milliseconds until a rejected request could be admitted; 0 when admitted. */
-  retryAfterMs: number;
 }
 
-/** Reads the Lua script's reply. */
-export function decisionFromScript(reply: unknown, limit: number): RateLimitDecision {
-  if (!Array.isArray(reply) || reply.length !== 4 || !reply.every((value) => typeof value === 'number')) {
-    throw new Error(`unexpected rate limit script reply: ${JSON.stringify(reply)}`);
-  }
-  const [admitted, remaining, resetMs, retryAfterMs] = reply as number[];
-  return { admitted: admitted === 1, limit, remaining: Math.max(0, remaining), resetMs: Math.max(0, resetMs), retryAfterMs: Math.max(0, retryAfterMs) };
+export function decisionOf(verdict: WindowVerdict, limit: number): RateLimitDecision {
+  return { ...verdict, limit };
 }
 
 /**
@@ -32,7 +24,7 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
   return headers;
 }
 
-/** When Redis cannot be asked and the policy is fail-open: admitted, nothing known to be used. */
+/** When the limiter cannot be asked and the policy is fail-open: admitted, nothing known to be used. */
 export function unmeteredDecision(limit: number): RateLimitDecision {
   return { admitted: true, limit, remaining: limit, resetMs: 60_000, retryAfterMs: 0 };
 }

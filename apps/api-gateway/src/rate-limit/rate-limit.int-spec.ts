@@ -4,24 +4,31 @@ import { dropSchemas, ensureDatabase, serviceTestEnv, TEST_INTERNAL_AUTH_SECRET,
 import { FakeUpstream } from '../testing/fake-upstream';
 import { newApiKey, startGateway, upstreamEnv } from '../testing/gateway-app';
 
-describe('sliding-window rate limits (two gateway instances sharing Redis)', () => {
+/**
+ * The same cases against both stores of the limits: two instances sharing Redis, and one instance
+ * without REDIS_URL counting in process (the single-process mode).
+ */
+const backends = [
+  { name: 'two gateway instances sharing Redis', instances: 2, withRedis: true },
+  { name: 'one gateway instance without Redis', instances: 1, withRedis: false },
+];
+
+describe('sliding-window rate limits', () => {
   const adminKey = newApiKey();
   const upstream = new FakeUpstream(TEST_INTERNAL_AUTH_SECRET);
   const apps: NestFastifyApplication[] = [];
-  let gatewayA: NestFastifyApplication;
-  let gatewayB: NestFastifyApplication;
   let baseEnv: Record<string, string>;
 
-  async function createKey(body: Record<string, unknown>): Promise<string> {
-    const response = await gatewayA.inject({ method: 'POST', url: '/v1/api-keys', headers: { 'x-api-key': adminKey }, payload: { name: 'limited', client_id: 'acme', scopes: ['agents:read'], ...body } });
-    expect(response.statusCode).toBe(201);
-    return response.json<{ api_key: string }>().api_key;
-  }
-
-  async function start(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
-    const app = await startGateway({ ...baseEnv, ...overrides });
+  async function start(env: Record<string, string>): Promise<NestFastifyApplication> {
+    const app = await startGateway(env);
     apps.push(app);
     return app;
+  }
+
+  async function createKey(gateway: NestFastifyApplication, body: Record<string, unknown>): Promise<string> {
+    const response = await gateway.inject({ method: 'POST', url: '/v1/api-keys', headers: { 'x-api-key': adminKey }, payload: { name: 'limited', client_id: 'acme', scopes: ['agents:read'], ...body } });
+    expect(response.statusCode).toBe(201);
+    return response.json<{ api_key: string }>().api_key;
   }
 
   beforeAll(async () => {
@@ -29,8 +36,6 @@ describe('sliding-window rate limits (two gateway instances sharing Redis)', () 
     await dropSchemas(testEnv.databaseUrl, 'gateway');
     await upstream.start();
     baseEnv = serviceTestEnv({ ...upstreamEnv(upstream.url), BOOTSTRAP_ADMIN_API_KEY: adminKey, REDIS_KEY_PREFIX: `test:gw:${randomUUID()}:` });
-    gatewayA = await start();
-    gatewayB = await start();
   });
 
   afterAll(async () => {
@@ -38,39 +43,56 @@ describe('sliding-window rate limits (two gateway instances sharing Redis)', () 
     await upstream.stop();
   });
 
-  it('counts the requests of one key across both instances and refuses the one over the limit', async () => {
-    const key = await createKey({ rate_limit_per_minute: 5 });
-    const remaining: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const response = await (i % 2 === 0 ? gatewayA : gatewayB).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['ratelimit-limit']).toBe('5');
-      expect(Number(response.headers['ratelimit-reset'])).toBeGreaterThan(0);
-      remaining.push(String(response.headers['ratelimit-remaining']));
-    }
-    expect(remaining).toEqual(['4', '3', '2', '1', '0']);
+  describe.each(backends)('$name', ({ instances, withRedis }) => {
+    let gateways: NestFastifyApplication[];
+    const gateway = (i: number) => gateways[i % gateways.length];
 
-    const refused = await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
-    expect(refused.statusCode).toBe(429);
-    expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.json()).toMatchObject({ status: 429, type: expect.stringContaining('rate-limited') });
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect(refused.headers['ratelimit-remaining']).toBe('0');
-  });
+    beforeAll(async () => {
+      const { REDIS_URL: _redis, ...withoutRedis } = baseEnv;
+      gateways = [];
+      for (let i = 0; i < instances; i++) gateways.push(await start(withRedis ? baseEnv : withoutRedis));
+    });
 
-  it('keeps keys independent', async () => {
-    const first = await createKey({ rate_limit_per_minute: 1 });
-    const second = await createKey({ rate_limit_per_minute: 1 });
-    expect((await gatewayA.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': first } })).statusCode).toBe(200);
-    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': second } })).statusCode).toBe(200);
-    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': first } })).statusCode).toBe(429);
-  });
+    it('counts the requests of one key across the instances and refuses the one over the limit', async () => {
+      const key = await createKey(gateway(0), { rate_limit_per_minute: 5 });
+      const remaining: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await gateway(i).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['ratelimit-limit']).toBe('5');
+        expect(Number(response.headers['ratelimit-reset'])).toBeGreaterThan(0);
+        remaining.push(String(response.headers['ratelimit-remaining']));
+      }
+      expect(remaining).toEqual(['4', '3', '2', '1', '0']);
 
-  it('applies the per-second burst limit on top of the per-minute one', async () => {
-    const key = await createKey({ rate_limit_per_minute: 1_000, burst_per_second: 2 });
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? gatewayA : gatewayB).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } }).then((r) => r.statusCode)));
-    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+      const refused = await gateway(1).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ status: 429, type: expect.stringContaining('rate-limited') });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(refused.headers['ratelimit-remaining']).toBe('0');
+    });
+
+    it('keeps keys independent', async () => {
+      const first = await createKey(gateway(0), { rate_limit_per_minute: 1 });
+      const second = await createKey(gateway(0), { rate_limit_per_minute: 1 });
+      expect((await gateway(0).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': first } })).statusCode).toBe(200);
+      expect((await gateway(1).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': second } })).statusCode).toBe(200);
+      expect((await gateway(1).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': first } })).statusCode).toBe(429);
+    });
+
+    it('applies the per-second burst limit on top of the per-minute one', async () => {
+      const key = await createKey(gateway(0), { rate_limit_per_minute: 1_000, burst_per_second: 2 });
+      const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => gateway(i).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } }).then((r) => r.statusCode)));
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    });
+
+    it(`reports ${withRedis ? 'Redis among' : 'no Redis in'} its readiness checks`, async () => {
+      const ready = await gateway(0).inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect('redis' in ready.json<{ info: Record<string, unknown> }>().info).toBe(withRedis);
+    });
   });
 
   describe('when Redis is unreachable', () => {
@@ -78,8 +100,8 @@ describe('sliding-window rate limits (two gateway instances sharing Redis)', () 
     const deadRedis = 'redis://127.0.0.1:1/0';
 
     it('admits requests unmetered when failing open, and counts that in a metric', async () => {
-      const key = await createKey({ rate_limit_per_minute: 100 });
-      const gateway = await start({ REDIS_URL: deadRedis, RATE_LIMIT_REDIS_FAILURE_MODE: 'open' });
+      const key = await createKey(apps[0], { rate_limit_per_minute: 100 });
+      const gateway = await start({ ...baseEnv, REDIS_URL: deadRedis, RATE_LIMIT_REDIS_FAILURE_MODE: 'open' });
       const response = await gateway.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
       expect(response.statusCode).toBe(200);
       expect(response.headers['ratelimit-limit']).toBe('100');
@@ -88,8 +110,8 @@ describe('sliding-window rate limits (two gateway instances sharing Redis)', () 
     });
 
     it('refuses with 503 and Retry-After when failing closed', async () => {
-      const key = await createKey({ rate_limit_per_minute: 100 });
-      const gateway = await start({ REDIS_URL: deadRedis, RATE_LIMIT_REDIS_FAILURE_MODE: 'closed' });
+      const key = await createKey(apps[0], { rate_limit_per_minute: 100 });
+      const gateway = await start({ ...baseEnv, REDIS_URL: deadRedis, RATE_LIMIT_REDIS_FAILURE_MODE: 'closed' });
       const response = await gateway.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } });
       expect(response.statusCode).toBe(503);
       expect(response.headers['content-type']).toContain('application/problem+json');

@@ -1,37 +1,28 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
-import { APP_CONFIG, LOGGER, MetricsService, ProblemException, REDIS } from '@ains/platform';
+import { APP_CONFIG, LOGGER, MetricsService, ProblemException, SlidingWindowLimiter } from '@ains/platform';
 import type { Principal } from '../auth/authenticator';
 import type { GatewaySettings } from '../service';
 import { withTimeout } from '../shared/with-timeout';
-import { decisionFromScript, unmeteredDecision, type RateLimitDecision } from './rate-limit-decision';
-import { SLIDING_WINDOW_LUA } from './sliding-window.lua';
-
-const COMMAND = 'ainsSlidingWindow';
-
-type ScriptedRedis = Redis & Record<typeof COMMAND, (minuteKey: string, secondKey: string, perMinute: number, perSecond: number, member: string) => Promise<unknown>>;
+import { decisionOf, unmeteredDecision, type RateLimitDecision } from './rate-limit-decision';
 
 /**
- * Per-key sliding-window limits shared by every gateway instance. When Redis cannot answer within
- * REDIS_COMMAND_TIMEOUT_MS the request is admitted unmetered (fail-open) or refused with 503
- * (fail-closed), as RATE_LIMIT_REDIS_FAILURE_MODE says; either way it is counted and logged.
+ * Per-key sliding-window limits: in Redis, shared by every gateway instance, or without REDIS_URL
+ * in this process. When Redis cannot answer within REDIS_COMMAND_TIMEOUT_MS the request is
+ * admitted unmetered (fail-open) or refused with 503 (fail-closed), as
+ * RATE_LIMIT_REDIS_FAILURE_MODE says; either way it is counted and logged.
  */
 @Injectable()
 export class RateLimiter {
-  private readonly redis: ScriptedRedis;
   private readonly unavailable: Counter<'mode'>;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    private readonly windows: SlidingWindowLimiter,
     @Inject(APP_CONFIG) private readonly config: GatewaySettings,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: MetricsService,
   ) {
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: SLIDING_WINDOW_LUA });
-    this.redis = redis as ScriptedRedis;
     this.unavailable = metrics.counter({
       name: 'ains_gateway_rate_limiter_unavailable_total',
       help: 'Requests whose rate limit could not be checked because Redis failed, by the failure mode applied.',
@@ -41,15 +32,13 @@ export class RateLimiter {
 
   async consume(principal: Principal): Promise<RateLimitDecision> {
     const keyId = principal.caller.keyId;
-    // The hash tag keeps both logs of a key in one Redis Cluster slot, as the script needs.
-    const base = `${this.config.REDIS_KEY_PREFIX}rate:{${keyId}}`;
     try {
-      const reply = await withTimeout(
-        this.redis[COMMAND](`${base}:m`, `${base}:s`, principal.rateLimitPerMinute, principal.burstPerSecond ?? 0, randomBytes(6).toString('base64url')),
+      const verdict = await withTimeout(
+        this.windows.consume(`${this.config.REDIS_KEY_PREFIX}rate:${keyId}`, { perMinute: principal.rateLimitPerMinute, perSecond: principal.burstPerSecond }),
         this.config.REDIS_COMMAND_TIMEOUT_MS,
         'rate limit check',
       );
-      return decisionFromScript(reply, principal.rateLimitPerMinute);
+      return decisionOf(verdict, principal.rateLimitPerMinute);
     } catch (error) {
       const mode = this.config.RATE_LIMIT_REDIS_FAILURE_MODE;
       this.unavailable.inc({ mode });

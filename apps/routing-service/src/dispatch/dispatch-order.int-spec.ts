@@ -64,6 +64,14 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
     await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 1 }));
     const order = await serveOneByOne(feed, agentId, Object.values(tasks));
     expect(order).toEqual([tasks.p10, tasks.p1, tasks.p7, tasks.p5, tasks.p3]);
+    // Each decision is timed from its task's queuing (ains_dispatch_latency_seconds).
+    await waitFor(
+      async () => {
+        const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+        return Number(/^ains_dispatch_latency_seconds_count (\d+)$/m.exec(metrics.body)?.[1]) >= order.length;
+      },
+      { description: 'the dispatch latency of every decision' },
+    );
   });
 
   it('serves tasks of one priority in the order they were queued, not the order their events arrived', async () => {

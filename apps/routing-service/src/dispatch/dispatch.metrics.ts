@@ -5,11 +5,11 @@ import type { DataSource } from 'typeorm';
 import { MetricsService } from '@ains/platform';
 import { QueueRepository, type DecisionRecord } from './queue.repository';
 
-/** Prometheus figures of the dispatch queue: depth per priority, decisions, waiting time. */
+/** Prometheus figures of the dispatch queue: depth per priority, decisions, time to an agent. */
 @Injectable()
 export class DispatchMetrics implements OnModuleInit {
   private decisions!: Counter<'strategy'>;
-  private waited!: Histogram;
+  private dispatchLatency!: Histogram;
 
   constructor(
     private readonly metrics: MetricsService,
@@ -20,7 +20,7 @@ export class DispatchMetrics implements OnModuleInit {
   onModuleInit(): void {
     const { queue, dataSource } = this;
     this.metrics.gauge({
-      name: 'ains_routing_queue_depth',
+      name: 'ains_task_queue_depth',
       help: 'Queued tasks waiting for an agent, by effective priority.',
       labelNames: ['priority'],
       async collect() {
@@ -36,15 +36,15 @@ export class DispatchMetrics implements OnModuleInit {
       },
     });
     this.decisions = this.metrics.counter({ name: 'ains_routing_decisions_total', help: 'Routing decisions made, by strategy.', labelNames: ['strategy'] });
-    this.waited = this.metrics.histogram({
-      name: 'ains_routing_queue_wait_seconds',
-      help: 'Time from a task being queued to its routing decision.',
+    this.dispatchLatency = this.metrics.histogram({
+      name: 'ains_dispatch_latency_seconds',
+      help: 'Time from a task being queued to its assignment to an agent (the routing decision).',
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     });
   }
 
   recordDecision(decision: DecisionRecord): void {
     this.decisions.inc({ strategy: decision.strategy });
-    this.waited.observe(Math.max(0, decision.decidedAt.getTime() - decision.queuedAt.getTime()) / 1_000);
+    this.dispatchLatency.observe(Math.max(0, decision.decidedAt.getTime() - decision.queuedAt.getTime()) / 1_000);
   }
 }

@@ -53,6 +53,6 @@ describe('routing HTTP API (strategies, policies, queue)', () => {
 
   it('exports the queue depth per priority as metrics', async () => {
     const metrics = await app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toContain('ains_routing_queue_depth{priority="10"} 0');
+    expect(metrics.body).toContain('ains_task_queue_depth{priority="10"} 0');
   });
 });

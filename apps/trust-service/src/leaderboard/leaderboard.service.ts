@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import type { Counter } from 'prom-client';
 import type { LeaderboardQuery, LeaderboardView } from '@ains/contracts';
-import { LOGGER, MetricsService, REDIS } from '@ains/platform';
+import { cacheRequests, KeyValueStores, LOGGER, MetricsService, type CacheRequests, type KeyValueStore } from '@ains/platform';
 import { successRate, tierOf, toScore } from '../trust/trust-rules';
 import { LeaderboardRepository } from './leaderboard.repository';
 
 export interface LeaderboardSettings {
-  /** How long a computed ranking is served from Redis (the seed: trust scores 1 min). */
+  /** How long a computed ranking is served from the cache (the seed: trust scores 1 min). */
   cacheTtlSeconds: number;
   /** Namespace of the cache keys, so installations sharing a Redis database stay apart. */
   cacheKeyPrefix: string;
@@ -16,39 +14,44 @@ export interface LeaderboardSettings {
 
 export const LEADERBOARD_SETTINGS = Symbol('LEADERBOARD_SETTINGS');
 
+/** Rankings an in-process cache (without REDIS_URL) keeps at most, one per (limit, tier, tag). */
+const MAX_CACHED_RANKINGS = 1_000;
+
 /**
- * The leaderboard, cache-aside in Redis: a ranking is computed at most once per TTL for each
- * (limit, tier, tag). Scores change with every finished task, so a cached ranking may be up to a
- * TTL old; that is the seed's trade. Without Redis the ranking is computed on every request.
+ * The leaderboard, cache-aside in Redis (or, without REDIS_URL, in this process): a ranking is
+ * computed at most once per TTL for each (limit, tier, tag). Scores change with every finished
+ * task, so a cached ranking may be up to a TTL old; that is the seed's trade. While Redis fails
+ * the ranking is computed on every request.
  */
 @Injectable()
 export class LeaderboardService {
-  private readonly lookups: Counter<'outcome'>;
+  private readonly cache: KeyValueStore;
+  private readonly requests: CacheRequests;
 
   constructor(
     private readonly leaderboard: LeaderboardRepository,
-    @Inject(REDIS) private readonly redis: Redis,
+    stores: KeyValueStores,
     @Inject(LEADERBOARD_SETTINGS) private readonly settings: LeaderboardSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: MetricsService,
   ) {
-    this.lookups = metrics.counter({ name: 'ains_trust_leaderboard_cache_total', help: 'Leaderboard requests by cache outcome.', labelNames: ['outcome'] });
+    this.cache = stores.create({ maxEntries: MAX_CACHED_RANKINGS });
+    this.requests = cacheRequests(metrics, 'leaderboard');
   }
 
   async get(query: LeaderboardQuery): Promise<LeaderboardView> {
     const key = this.cacheKey(query);
-    const cached = await this.redis.get(key).catch((error: unknown) => {
-      this.lookups.inc({ outcome: 'error' });
+    const cached = await this.cache.get(key).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'leaderboard cache unavailable, computing the ranking');
-      return null;
+      return undefined;
     });
-    if (cached !== null) {
-      this.lookups.inc({ outcome: 'hit' });
+    if (cached !== undefined) {
+      this.requests.hit();
       return JSON.parse(cached) as LeaderboardView;
     }
-    this.lookups.inc({ outcome: 'miss' });
+    this.requests.miss();
     const view = await this.compute(query);
-    await this.redis.set(key, JSON.stringify(view), 'EX', this.settings.cacheTtlSeconds).catch((error: unknown) => {
+    await this.cache.set(key, JSON.stringify(view), this.settings.cacheTtlSeconds * 1000).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'could not cache the leaderboard');
     });
     return view;

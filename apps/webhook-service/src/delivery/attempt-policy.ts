@@ -11,7 +11,8 @@ export interface AttemptResult {
   error: string | null;
 }
 
-export type AttemptVerdict = 'succeeded' | 'gone' | 'failed';
+export const ATTEMPT_VERDICTS = ['succeeded', 'gone', 'failed'] as const;
+export type AttemptVerdict = (typeof ATTEMPT_VERDICTS)[number];
 
 /** 2xx is success; 410 Gone means the receiver wants no more; anything else (3xx included: redirects are not followed) fails. */
 export function judgeAttempt(result: AttemptResult): AttemptVerdict {

@@ -45,6 +45,12 @@ describe('webhook deliveries (webhook-service, real Postgres and Kafka, receiver
     return eventId;
   }
 
+  /** `ains_webhook_deliveries_total` by outcome. */
+  async function attemptsCounted(): Promise<Record<string, number>> {
+    const { body } = await app.inject({ method: 'GET', url: '/metrics' });
+    return Object.fromEntries([...body.matchAll(/^ains_webhook_deliveries_total\{outcome="(\w+)"\} (\d+)$/gm)].map(([, outcome, count]) => [outcome, Number(count)]));
+  }
+
   const deliveriesOf = (endpointId: string) => query<DeliveryRow>(testEnv.databaseUrl, 'SELECT id, status, attempts, message_id FROM webhook.deliveries WHERE endpoint_id = $1 ORDER BY created_at', [endpointId]);
   const waitForStatus = (endpointId: string, status: string, count = 1) =>
     waitFor(async () => (await deliveriesOf(endpointId)).filter((row) => row.status === status).length >= count, { timeoutMs: 30_000, description: `${count} ${status} deliveries` });
@@ -136,9 +142,18 @@ describe('webhook deliveries (webhook-service, real Postgres and Kafka, receiver
     const target = await receiver();
     target.answer = (index) => (index < 2 ? { status: 503, body: 'busy' } : { status: 200 });
     const endpointId = await endpoint(client, target);
+    const before = await attemptsCounted();
+    expect(Object.keys(before).sort()).toEqual(['failed', 'gone', 'succeeded']);
     await publishTaskCompleted(client);
 
     await waitForStatus(endpointId, 'succeeded');
+    await waitFor(
+      async () => {
+        const after = await attemptsCounted();
+        return after.failed >= before.failed + 2 && after.succeeded >= before.succeeded + 1;
+      },
+      { description: 'two failed attempts and one success in ains_webhook_deliveries_total' },
+    );
     expect(new Set(target.received.map((request) => request.headers['webhook-id'])).size).toBe(1);
     expect(target.received.every((request) => request.verifiedWith.length === 1)).toBe(true);
     const [delivery] = await deliveriesOf(endpointId);

@@ -9,7 +9,7 @@ import { EndpointsService } from '../endpoints/endpoints.service';
 import { EndpointsRepository } from '../endpoints/endpoints.repository';
 import { standardWebhookHeaders } from '../security/signing';
 import { WEBHOOK_SETTINGS, type WebhookSettings } from '../webhook-settings';
-import { afterAttempt, judgeAttempt, type RetryPolicy } from './attempt-policy';
+import { ATTEMPT_VERDICTS, afterAttempt, judgeAttempt, type RetryPolicy } from './attempt-policy';
 import { DeliveriesRepository, type ClaimedDelivery } from './deliveries.repository';
 import { DueNotificationListener } from './due-notifications';
 import { WebhookSender } from './webhook-sender';
@@ -28,7 +28,7 @@ const PRUNE_EVERY_MS = 3_600_000;
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly retryPolicy: RetryPolicy;
-  private readonly attemptsCounter: Counter<'outcome'>;
+  private readonly deliveriesCounter: Counter<'outcome'>;
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
@@ -49,7 +49,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.listener = new DueNotificationListener(settings.DATABASE_URL, logger);
     this.retryPolicy = { scheduleMs: settings.WEBHOOK_RETRY_SCHEDULE, jitter: settings.WEBHOOK_RETRY_JITTER, disableAfterMs: settings.WEBHOOK_DISABLE_AFTER };
-    this.attemptsCounter = metrics.counter({ name: 'ains_webhook_attempts_total', help: 'Webhook delivery attempts, by outcome.', labelNames: ['outcome'] });
+    this.deliveriesCounter = metrics.counter({ name: 'ains_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome (succeeded, gone, failed).', labelNames: ['outcome'] });
+    // Every outcome from the start: rate() misses the first increment of a series born with it.
+    for (const outcome of ATTEMPT_VERDICTS) this.deliveriesCounter.inc({ outcome }, 0);
     metrics.gauge({
       name: 'ains_webhook_deliveries_pending',
       help: 'Deliveries waiting for their first attempt or a retry.',
@@ -135,7 +137,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         return false;
       });
       if (disabled) this.relay.wake();
-      this.attemptsCounter.inc({ outcome: verdict });
+      this.deliveriesCounter.inc({ outcome: verdict });
     } catch (error) {
       // The lease expires and another round retries the attempt.
       this.logger.error({ err: error, deliveryId: delivery.id }, 'could not record a webhook attempt');

@@ -44,7 +44,11 @@ export const ConfigFragments = {
     INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of secret'),
   },
   redis: {
-    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+    /**
+     * Where caches, counters and rate limits are shared by a service's instances. Unset (or
+     * empty), they are kept in the process: right for one instance, not for several.
+     */
+    REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional()),
   },
 } as const;
 

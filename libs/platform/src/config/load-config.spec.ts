@@ -24,4 +24,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/LOG_LEVEL/);
     expect(message).toMatch(/INTERNAL_AUTH_SECRET/);
   });
+
+  it('takes REDIS_URL as optional, an empty one meaning unset, and checks it when given', () => {
+    const withRedis = z.object(ConfigFragments.redis);
+    expect(loadConfig(withRedis, {}).REDIS_URL).toBeUndefined();
+    expect(loadConfig(withRedis, { REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+    expect(loadConfig(withRedis, { REDIS_URL: 'rediss://cache:6380/2' }).REDIS_URL).toBe('rediss://cache:6380/2');
+    expect(() => loadConfig(withRedis, { REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL: must be a redis:\/\/ URL/);
+  });
 });

@@ -2,6 +2,7 @@ import { Public } from '../auth/public.decorator';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ReadinessRegistry, type ReadinessCheck } from './readiness.registry';
+import { withTimeout } from '../with-timeout';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -34,22 +35,10 @@ export class HealthController {
   private async run(name: string, check: ReadinessCheck): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(name);
     try {
-      await withTimeout(check(), CHECK_TIMEOUT_MS);
+      await withTimeout(check(), CHECK_TIMEOUT_MS, name);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
-  }
-}
-
-async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

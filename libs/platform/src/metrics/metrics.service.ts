@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type CounterConfiguration, type GaugeConfiguration, type HistogramConfiguration } from 'prom-client';
 
 /**
+ * prom-client's gauges named like counters: `promtool check metrics` rejects a gauge ending in
+ * `_total`, and each is the sum of the per-type gauge of the same name without the suffix
+ * (`sum(nodejs_active_handles)`), so nothing is lost without them.
+ */
+const GAUGES_NAMED_LIKE_COUNTERS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+
+/**
  * The service's Prometheus registry. Metric objects are created once by name and shared, so two
  * modules asking for the same metric get the same instance instead of a registration error.
  */
@@ -12,6 +19,7 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    for (const name of GAUGES_NAMED_LIKE_COUNTERS) this.registry.removeSingleMetric(name);
     this.httpDuration = this.histogram({
       name: 'http_server_request_duration_seconds',
       help: 'Duration of HTTP requests served, by route template and status code.',

@@ -1,7 +1,8 @@
 /**
  * Sliding-window log, atomically in Redis: each admitted request is a member of a sorted set
  * scored by its time; members older than the window are dropped before counting. Time comes
- * from the Redis server, so every gateway instance counts against the same clock.
+ * from the Redis server, so every instance counts against the same clock. `consumeWindow`
+ * (sliding-window-log.ts) is the same arithmetic in process: change both together.
  *
  * KEYS[1] per-minute log, KEYS[2] per-second log
  * ARGV[1] per-minute limit, ARGV[2] per-second limit (0: none), ARGV[3] unique member suffix
