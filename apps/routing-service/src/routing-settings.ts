@@ -6,8 +6,10 @@ export interface RoutingSettings {
   dispatchIntervalMs: number;
   /** Most decisions one dispatch transaction makes before committing and starting another. */
   dispatchBatchSize: number;
-  /** How many tasks of each priority level a round considers, head first. */
+  /** How many tasks of each priority level a round reads at a time, head first. */
   dispatchWindowPerPriority: number;
+  /** Most tasks one round reads while looking past tasks no agent can take. */
+  dispatchScanLimit: number;
   ageBoost: AgeBoostPolicy;
   backpressureLimit: number;
   backpressureReleaseDepth: number;

@@ -39,7 +39,8 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
   beforeAll(async () => {
     await ensureDatabase(db);
     await dropSchemas(db, 'routing');
-    app = await startRoutingApp(serviceTestEnv({ ROUTING_DISPATCH_INTERVAL_MS: '50' }));
+    // A window of two tasks per level: tasks no agent can take fill it quickly (see the last test).
+    app = await startRoutingApp(serviceTestEnv({ ROUTING_DISPATCH_INTERVAL_MS: '50', ROUTING_DISPATCH_WINDOW: '2' }));
     feed = new EventFeed(app);
   });
 
@@ -94,6 +95,20 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
     await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 3 }));
     const rows = await decided([...low, ...high], 3);
     expect(rows.map((row) => row.task_id).sort()).toEqual([...high].sort());
+  });
+
+  it('looks past a full window of tasks no agent can take to the task behind them', async () => {
+    const base = Date.now() - 60_000;
+    const stuck = Array.from({ length: 3 }, () => randomUUID());
+    for (const [i, taskId] of stuck.entries()) await queue({ taskId, priority: 4, requiredTags: [uniqueTag()], queuedAt: new Date(base + i) });
+    const tag = uniqueTag();
+    const servable = randomUUID();
+    await queue({ taskId: servable, priority: 4, requiredTags: [tag], queuedAt: new Date(base + 10) });
+
+    const agentId = randomUUID();
+    await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 1 }));
+    const [decision] = await decided([servable], 1);
+    expect(decision).toMatchObject({ task_id: servable, agent_id: agentId });
   });
 
   it('routes with the task type’s policy, a task’s own strategy winning over it, and records the candidate count', async () => {

@@ -1,7 +1,7 @@
 import { LeastLoadedStrategy } from '../strategies/least-loaded.strategy';
 import { RoundRobinStrategy } from '../strategies/round-robin.strategy';
 import { agent, task } from '../strategies/test-factories';
-import { planDecisions } from './dispatch-plan';
+import { levelsWithMore, planDecisions } from './dispatch-plan';
 
 const tasks = (n: number, overrides: Parameters<typeof task>[0] = {}) => Array.from({ length: n }, (_, i) => task({ ...overrides, taskId: `task-${i}` }));
 
@@ -26,5 +26,18 @@ describe('planning a dispatch round', () => {
 
   it('stops at the batch limit', () => {
     expect(planDecisions(tasks(5), [agent('a', { maxConcurrency: 10 })], () => new LeastLoadedStrategy(), 3)).toHaveLength(3);
+  });
+});
+
+describe('levels with more tasks than a window read', () => {
+  const at = (effectivePriority: number) => ({ effectivePriority });
+
+  it('are those of which the window read a full page', () => {
+    expect(levelsWithMore([at(9), at(3), at(9), at(5), at(3)], 2)).toEqual([3, 9]);
+  });
+
+  it('are none when every level ran out', () => {
+    expect(levelsWithMore([at(9), at(3)], 2)).toEqual([]);
+    expect(levelsWithMore([], 2)).toEqual([]);
   });
 });

@@ -30,3 +30,10 @@ export function planDecisions<T extends RoutableTask>(tasks: readonly T[], agent
   }
   return planned;
 }
+
+/** The priority levels of which a window read `perPriority` tasks: they may have more queued. */
+export function levelsWithMore(window: readonly { effectivePriority: number }[], perPriority: number): number[] {
+  const counts = new Map<number, number>();
+  for (const task of window) counts.set(task.effectivePriority, (counts.get(task.effectivePriority) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count >= perPriority).map(([level]) => level).sort((a, b) => a - b);
+}

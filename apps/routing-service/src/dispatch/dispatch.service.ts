@@ -3,14 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
 import { PoliciesRepository, policyKey } from '../policies/policies.repository';
 import { ROUTING_SETTINGS, type RoutingSettings } from '../routing-settings';
-import type { RoutingStrategy } from '../strategies/routing-strategy';
+import type { CandidateAgent, RoutingStrategy } from '../strategies/routing-strategy';
 import { STRATEGY_REGISTRY } from '../strategies/strategies.provider';
 import type { StrategyRegistry } from '../strategies/strategy-registry';
 import { BackpressureService } from './backpressure.service';
 import { DispatchMetrics } from './dispatch.metrics';
-import { planDecisions, type PlannedDecision } from './dispatch-plan';
+import { levelsWithMore, planDecisions, type PlannedDecision } from './dispatch-plan';
 import { hasFreeSlot } from './matching.rules';
-import { inDispatchOrder } from './queue-order.rules';
+import { splitAtFrontier } from './queue-order.rules';
 import { QueueRepository, type DecisionRecord, type QueuedTask } from './queue.repository';
 
 const DECISION_HISTORY_MS = 24 * 3_600_000;
@@ -50,9 +50,7 @@ export class DispatchService {
       const agents = await this.queue.lockOnlineAgents(manager);
       if (!agents.some(hasFreeSlot)) return 'idle';
       const now = new Date();
-      const tasks = inDispatchOrder(await this.queue.window(manager, this.settings.dispatchWindowPerPriority), now, this.settings.ageBoost);
-      const policies = await this.policies.forClients(manager, [...new Set(tasks.map((task) => task.clientId))]);
-      const planned = planDecisions(tasks, agents, (task) => this.strategyFor(task, policies), this.settings.dispatchBatchSize);
+      const planned = await this.plan(manager, agents, now);
       if (planned.length === 0) return 'idle';
       decisions = await this.record(manager, planned, now);
       if (decisions.length > 0) await this.backpressure.evaluate(manager);
@@ -60,6 +58,36 @@ export class DispatchService {
     });
     for (const decision of decisions) this.metrics.recordDecision(decision);
     return outcome;
+  }
+
+  /**
+   * Plans the round over the head of the queue: the first window of every priority level, then,
+   * while agents still have free slots and the batch is not full, the next window of each level
+   * that had more, so tasks no agent can take never hide the ones queued behind them. A task is
+   * planned only once no unread task can outrank it (splitAtFrontier). Reads at most
+   * ROUTING_DISPATCH_SCAN_LIMIT tasks; the last window read plans everything read.
+   */
+  private async plan(manager: EntityManager, agents: CandidateAgent[], now: Date): Promise<PlannedDecision<QueuedTask>[]> {
+    const { dispatchWindowPerPriority: perPriority, dispatchBatchSize: limit, dispatchScanLimit: scanLimit, ageBoost } = this.settings;
+    const planned: PlannedDecision<QueuedTask>[] = [];
+    // A window read while tasks come and go may repeat a task an earlier one had.
+    const seen = new Set<string>();
+    let waiting: QueuedTask[] = [];
+    let levels: number[] | undefined;
+    for (let page = 0; ; page += 1) {
+      const window = await this.queue.window(manager, perPriority, levels, page);
+      const fresh = window.filter((task) => !seen.has(task.taskId));
+      for (const task of fresh) seen.add(task.taskId);
+      const withMore = levelsWithMore(window, perPriority);
+      const lastWindow = withMore.length === 0 || seen.size >= scanLimit;
+      const readOfFullLevels = lastWindow ? [] : window.filter((task) => withMore.includes(task.effectivePriority));
+      const split = splitAtFrontier([...waiting, ...fresh], readOfFullLevels, now, ageBoost);
+      waiting = split.waiting;
+      const policies = await this.policies.forClients(manager, [...new Set(split.ready.map((task) => task.clientId))]);
+      planned.push(...planDecisions(split.ready, agents, (task) => this.strategyFor(task, policies), limit - planned.length));
+      if (lastWindow || planned.length >= limit || !agents.some(hasFreeSlot)) return planned;
+      levels = withMore;
+    }
   }
 
   /** Frees the slots of decisions task-service did not apply in time; returns how many. */

@@ -1,4 +1,4 @@
-import { ageBoost, inDispatchOrder, type AgeBoostPolicy } from './queue-order.rules';
+import { ageBoost, inDispatchOrder, splitAtFrontier, type AgeBoostPolicy } from './queue-order.rules';
 
 const policy: AgeBoostPolicy = { boostIntervalMs: 30_000, maxBoost: 10 };
 const now = new Date('2026-01-01T01:00:00Z');
@@ -36,5 +36,28 @@ describe('dispatch queue order', () => {
 
   it('does not boost at all with a cap of 0', () => {
     expect(ids(inDispatchOrder([entry('old', 1, 999_999_999), entry('new', 2, 0)], now, { boostIntervalMs: 1, maxBoost: 0 }))).toEqual(['new', 'old']);
+  });
+});
+
+describe('tasks ready before the queue is read further', () => {
+  it('are those no unread task of a fully read level can outrank', () => {
+    const high = [entry('h1', 9, 2_000), entry('h2', 9, 1_000)];
+    const low = [entry('l1', 2, 90_000), entry('l2', 2, 60_000)];
+    // Both levels filled their window: unread priority-9 tasks rank 9, above both low ones (2 + 3 and 2 + 2).
+    const { ready, waiting } = splitAtFrontier([...low, ...high], [...high, ...low], now, policy);
+    expect(ids(ready)).toEqual(['h1', 'h2']);
+    expect(ids(waiting)).toEqual(['l1', 'l2']);
+  });
+
+  it('counts the age boost: an old task ranked above the frontier is ready', () => {
+    const old = entry('old', 2, 300_000); // 2 + 10 levels of boost
+    const { ready } = splitAtFrontier([old, entry('h', 9, 0)], [entry('h', 9, 0)], now, policy);
+    expect(ids(ready)).toEqual(['old', 'h']);
+  });
+
+  it('are all of them, in dispatch order, when no level has more', () => {
+    const { ready, waiting } = splitAtFrontier([entry('l', 2, 0), entry('h', 9, 0)], [], now, policy);
+    expect(ids(ready)).toEqual(['h', 'l']);
+    expect(waiting).toEqual([]);
   });
 });

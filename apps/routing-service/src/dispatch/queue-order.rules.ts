@@ -36,3 +36,21 @@ export function inDispatchOrder<T extends QueueEntryKey>(entries: readonly T[], 
   );
   return ranked.map(({ entry }) => entry);
 }
+
+/**
+ * Which of the tasks read so far may be dispatched before the queue is read further. A level of
+ * which a full window was read (`readOfFullLevels`: that window's tasks of such levels) may hold
+ * unread tasks; they come later in its FIFO order, so they rank at most as high as the lowest
+ * ranked task read of that level. Tasks ranked below that could be overtaken by them and wait for
+ * the next window; the rest are ready, in dispatch order.
+ */
+export function splitAtFrontier<T extends QueueEntryKey>(tasks: readonly T[], readOfFullLevels: readonly T[], now: Date, policy: AgeBoostPolicy): { ready: T[]; waiting: T[] } {
+  const lowestRankByLevel = new Map<number, number>();
+  for (const task of readOfFullLevels) {
+    const rank = rankOf(task, now, policy);
+    lowestRankByLevel.set(task.effectivePriority, Math.min(rank, lowestRankByLevel.get(task.effectivePriority) ?? rank));
+  }
+  const frontier = Math.max(Number.NEGATIVE_INFINITY, ...lowestRankByLevel.values());
+  const ordered = inDispatchOrder(tasks, now, policy);
+  return { ready: ordered.filter((task) => rankOf(task, now, policy) >= frontier), waiting: ordered.filter((task) => rankOf(task, now, policy) < frontier) };
+}

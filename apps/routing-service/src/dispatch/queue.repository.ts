@@ -4,6 +4,8 @@ import type { RoutingRequirements } from '@ains/contracts';
 import type { CandidateAgent, RoutableTask } from '../strategies/routing-strategy';
 import { INITIAL_TRUST_BP } from './matching.rules';
 
+const ALL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
 export interface QueuedTask extends RoutableTask {
   priority: number;
 }
@@ -151,14 +153,17 @@ export class QueueRepository {
     }));
   }
 
-  /** The first `perPriority` tasks of each priority level, each level in FIFO order. */
-  async window(manager: EntityManager, perPriority: number): Promise<QueuedTask[]> {
+  /**
+   * Page `page` (from 0) of the given priority levels: up to `perPriority` tasks of each, each
+   * level in FIFO order.
+   */
+  async window(manager: EntityManager, perPriority: number, levels: readonly number[] = ALL_LEVELS, page = 0): Promise<QueuedTask[]> {
     const rows = (await manager.query(
-      `SELECT q.* FROM generate_series(1, 10) AS level
+      `SELECT q.* FROM unnest($2::int[]) AS level
        CROSS JOIN LATERAL (
-         SELECT * FROM routing.queue WHERE effective_priority = level ORDER BY queued_at, task_id LIMIT $1
+         SELECT * FROM routing.queue WHERE effective_priority = level ORDER BY queued_at, task_id LIMIT $1 OFFSET $3
        ) q`,
-      [perPriority],
+      [perPriority, levels, page * perPriority],
     )) as QueueRow[];
     return rows.map((row) => ({
       taskId: row.task_id,
