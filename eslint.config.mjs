@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 // Which projects may import which: apps only import libs (never other apps), and the libs form
 // layers: contracts < platform < persistence < messaging < runtime. Tests may also use `testing`.
+// The SDKs are published on their own, so they stand apart: `sdk` imports nothing of ours,
+// `agent-sdk` only `sdk`; the examples use only the SDKs, as an outside developer would.
 const productionConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
@@ -13,6 +15,9 @@ const productionConstraints = [
   { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:messaging', 'scope:contracts', 'scope:platform', 'scope:persistence'] },
   { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: ['scope:runtime', 'scope:messaging', 'scope:contracts', 'scope:platform', 'scope:persistence'] },
   { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:contracts', 'scope:platform'] },
+  { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk'] },
+  { sourceTag: 'scope:agent-sdk', onlyDependOnLibsWithTags: ['scope:agent-sdk', 'scope:sdk'] },
+  { sourceTag: 'type:example', onlyDependOnLibsWithTags: ['scope:sdk', 'scope:agent-sdk'] },
 ];
 
 const testConstraints = productionConstraints.map((constraint) =>

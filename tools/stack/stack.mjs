@@ -111,7 +111,7 @@ async function up({ detach, build }) {
   for (const [name, url] of Object.entries(upstreamEnv(env))) env[name] ??= url;
   await ensureDatabase(env.DATABASE_URL);
 
-  if (build) run('npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static'], { env: { ...env, NX_DAEMON: 'false' } });
+  if (build) run('npx', ['nx', 'run-many', '-t', 'build', '--projects=tag:type:app', '--parallel=2', '--output-style=static'], { env: { ...env, NX_DAEMON: 'false' } });
   for (const service of SERVICES) run('node', [join(root, 'dist/apps', service.name, 'main.js'), 'migrate'], { env });
 
   const children = SERVICES.map((service) => {

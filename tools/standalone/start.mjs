@@ -22,7 +22,7 @@ const SERVICES = ['task-service', 'agent-service', 'trust-service', 'routing-ser
 const say = (message) => process.stdout.write(`ains: ${message}\n`);
 
 function build() {
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static'], {
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=tag:type:app', '--parallel=2', '--output-style=static'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },

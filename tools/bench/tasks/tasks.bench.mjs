@@ -12,7 +12,7 @@
 // Prints a Markdown table for docs/task-service.md. BENCH_KEEP=1 keeps the database afterwards.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { percentile, signedCallerHeaders, sql } from '../lib.mjs';
+import { SEED_RESPONSE_TARGETS, ensureDatabase, percentile, signedCallerHeaders, sql } from '../lib.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +31,12 @@ const SECRET = randomUUID() + randomUUID();
 const CLIENT_ID = `bench-${randomUUID().slice(0, 8)}`;
 const base = GATEWAY_URL ?? `http://127.0.0.1:${PORT}`;
 
-/** The seed's response-time table (ms): p50, p95, p99 and the target. */
+/** The seed's response-time target of each measured operation. */
 const SEED = {
-  'POST /v1/tasks': [45, 85, 120, '<100'],
-  'GET /v1/tasks/{id}': [10, 25, 40, '<30'],
-  'POST /v1/task-chains': [120, 180, 250, '<200'],
-  'POST /v1/tasks/batch (100)': [250, 420, 600, '<500'],
+  'POST /v1/tasks': SEED_RESPONSE_TARGETS['POST /v1/tasks'],
+  'GET /v1/tasks/{id}': SEED_RESPONSE_TARGETS['GET /v1/tasks/{id}'],
+  'POST /v1/task-chains': SEED_RESPONSE_TARGETS['POST /v1/task-chains'],
+  'POST /v1/tasks/batch (100)': SEED_RESPONSE_TARGETS['POST /v1/tasks/batch'],
 };
 
 const say = (message) => process.stderr.write(`bench: ${message}\n`);
@@ -65,7 +65,7 @@ async function timed(method, path, body, expected) {
 function row(name, mode, samples, wallMs) {
   const sorted = [...samples].sort((a, b) => a - b);
   const f = (value) => value.toFixed(1);
-  const [p50, p95, p99, target] = SEED[name];
+  const { p50, p95, p99, target } = SEED[name];
   return `| ${name} | ${mode} | ${samples.length} | ${f(percentile(sorted, 50))} | ${f(percentile(sorted, 95))} | ${f(percentile(sorted, 99))} | ${Math.round((samples.length / wallMs) * 1000)} | ${p50} / ${p95} / ${p99} (${target}) |`;
 }
 
@@ -132,8 +132,7 @@ function report(lines) {
 }
 
 async function startService() {
-  const existing = await sql(adminUrl(), 'SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
-  if (existing.length === 0) await sql(adminUrl(), `CREATE DATABASE "${databaseName}"`);
+  await ensureDatabase(DATABASE_URL);
   await sql(DATABASE_URL, 'DROP SCHEMA IF EXISTS task CASCADE');
   const service = spawn(process.execPath, [join(root, 'dist/apps/task-service/main.js')], {
     env: {

@@ -10,7 +10,7 @@
 // Prints Markdown tables for docs/trust-service.md. BENCH_KEEP=1 keeps the database afterwards.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { percentile, signedCallerHeaders, sql } from '../lib.mjs';
+import { ensureDatabase, percentile, signedCallerHeaders, sql } from '../lib.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,8 +79,7 @@ async function seed() {
 }
 
 async function main() {
-  const existing = await sql(adminUrl(), 'SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
-  if (existing.length === 0) await sql(adminUrl(), `CREATE DATABASE "${databaseName}"`);
+  await ensureDatabase(DATABASE_URL);
   await sql(DATABASE_URL, 'DROP SCHEMA IF EXISTS trust CASCADE');
 
   const service = spawn(process.execPath, [join(root, 'dist/apps/trust-service/main.js')], {

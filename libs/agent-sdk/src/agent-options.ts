@@ -1,0 +1,63 @@
+import type { AgentRegistration, FetchFunction, RegisteredAgent, RetryOptions } from '@ains/sdk';
+import { silentLogger, type AgentLogger } from './logger';
+
+export interface AinsAgentOptions {
+  /** The gateway, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /**
+   * With `agentId`: that agent's own `agent:work` key (issued at its registration). Without: a
+   * key with `agents:write`, used once to register a new agent described by `registration`.
+   */
+  apiKey: string;
+  /** Run as this registered agent (ending its drain, if it is draining). */
+  agentId?: string;
+  /** Register a new agent (when no `agentId` is given); `max_concurrency` defaults to `concurrency`. */
+  registration?: AgentRegistration;
+  /** Called once a new agent is registered: keep its id and `api_key` to run as it next time. */
+  onRegistered?: (agent: RegisteredAgent) => void;
+  /** Tasks run at once (default: the agent's `max_concurrency`). */
+  concurrency?: number;
+  /** Time between heartbeats (default 15 s; agents silent for 60 s go offline). */
+  heartbeatIntervalMs?: number;
+  /** How long one claim waits for work (default 5 s; the service caps it at 8 s by default). */
+  claimWaitMs?: number;
+  /** Time between automatic lease renewals (default: a third of the lease AINS grants). */
+  leaseRenewalIntervalMs?: number;
+  /** Stop gracefully on SIGTERM and SIGINT (default true). */
+  handleSignals?: boolean;
+  /** Default: silent. `consoleLogger()` prints to the console. */
+  logger?: AgentLogger;
+  /** Retries of the underlying client (429, 503, transport failures). */
+  retry?: Partial<RetryOptions> | false;
+  /** The `fetch` to send requests with (default: the global one). */
+  fetch?: FetchFunction;
+}
+
+export interface ResolvedAgentOptions extends AinsAgentOptions {
+  heartbeatIntervalMs: number;
+  claimWaitMs: number;
+  handleSignals: boolean;
+  logger: AgentLogger;
+}
+
+const MAX_CLAIM_WAIT_MS = 30_000;
+
+/** Applies the defaults and rejects options that cannot work, naming each problem. */
+export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOptions {
+  const resolved: ResolvedAgentOptions = { heartbeatIntervalMs: 15_000, claimWaitMs: 5_000, handleSignals: true, logger: silentLogger, ...options };
+  const problems: string[] = [];
+  if (!resolved.url) problems.push('`url` is required');
+  if (!resolved.apiKey) problems.push('`apiKey` is required');
+  if (resolved.agentId === undefined && resolved.registration === undefined) problems.push('give `agentId` (with its agent key) or `registration` (with a key that may register agents)');
+  if (resolved.agentId !== undefined && resolved.registration !== undefined) problems.push('give `agentId` or `registration`, not both');
+  if (resolved.concurrency !== undefined && !isPositiveInteger(resolved.concurrency)) problems.push('`concurrency` must be a positive integer');
+  if (!isPositiveInteger(resolved.heartbeatIntervalMs)) problems.push('`heartbeatIntervalMs` must be a positive integer');
+  if (!Number.isInteger(resolved.claimWaitMs) || resolved.claimWaitMs < 0 || resolved.claimWaitMs > MAX_CLAIM_WAIT_MS) problems.push(`\`claimWaitMs\` must be an integer from 0 to ${MAX_CLAIM_WAIT_MS}`);
+  if (resolved.leaseRenewalIntervalMs !== undefined && !isPositiveInteger(resolved.leaseRenewalIntervalMs)) problems.push('`leaseRenewalIntervalMs` must be a positive integer');
+  if (problems.length > 0) throw new TypeError(`Invalid AinsAgent options: ${problems.join('; ')}`);
+  return resolved;
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value > 0;
+}

@@ -1,0 +1,215 @@
+import { AinsApiError, AinsClient, sleep, type AgentRegistration, type Task } from '@ains/sdk';
+import { resolveAgentOptions, type AinsAgentOptions, type ResolvedAgentOptions } from './agent-options';
+import { ConcurrencySlots } from './concurrency-slots';
+import type { HandlerOptions, JsonObject, RegisteredHandler, TaskHandler } from './handlers';
+import { TaskRunner, type AgentStats } from './task-runner';
+import { claimRetryDelayMs } from './timing';
+
+type AgentState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
+/** What starting needs to know of the agent's record. */
+type AgentProfile = { id: string; max_concurrency: number };
+
+/** The most tasks one claim may ask for. */
+const MAX_TASKS_PER_CLAIM = 100;
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * An AINS agent: registers (or resumes) itself, sends heartbeats, long-polls for the tasks routed
+ * to it as long as it has free slots, and runs each with the handler of its task type.
+ *
+ * ```ts
+ * const agent = new AinsAgent({ url, apiKey, agentId });
+ * agent.handle<{ text: string }, { summary: string }>('summarize', async (input, ctx) => ({ summary: summarise(input.text) }));
+ * await agent.start();
+ * ```
+ *
+ * `stop()` (and SIGTERM/SIGINT) drains the agent, so routing sends it nothing new, takes what was
+ * already assigned to it, lets every running task finish and report, then stops the heartbeats.
+ * The agent stays registered, draining; starting an `AinsAgent` with its id later resumes it.
+ */
+export class AinsAgent {
+  private readonly options: ResolvedAgentOptions;
+  private readonly handlers = new Map<string, RegisteredHandler>();
+  private readonly statistics: AgentStats = { claimed: 0, completed: 0, failed: 0, lost: 0 };
+  private state: AgentState = 'idle';
+  private agentId: string | undefined;
+  private client: AinsClient | undefined;
+  private slots: ConcurrencySlots | undefined;
+  private runner: TaskRunner | undefined;
+  private claimLoop: Promise<void> | undefined;
+  private heartbeatTimer: ReturnType<typeof setTimeout> | undefined;
+  private starting: Promise<void> | undefined;
+  private stopping: Promise<void> | undefined;
+  /** Aborted by stop(): ends the waits between failed claims. */
+  private readonly stopRequested = new AbortController();
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.options.logger.info(`${signal} received: finishing the running tasks, then stopping`);
+    this.stop().catch((error: unknown) => this.options.logger.error('stopping failed', { error: String(error) }));
+  };
+
+  constructor(options: AinsAgentOptions) {
+    this.options = resolveAgentOptions(options);
+    this.agentId = options.agentId;
+  }
+
+  /** The agent's id: given, or known once `start()` has registered it. */
+  get id(): string | undefined {
+    return this.agentId;
+  }
+
+  /** Counts of what the agent has done, and how many tasks run now. */
+  get stats(): Readonly<AgentStats & { running: number }> {
+    return { ...this.statistics, running: this.slots?.used ?? 0 };
+  }
+
+  /** Sets the handler of a task type (replacing an earlier one). */
+  handle<TInput = JsonObject, TOutput extends object | void = JsonObject | void>(taskType: string, handler: TaskHandler<TInput, TOutput>, options: HandlerOptions<TInput> = {}): this {
+    this.handlers.set(taskType, { handler: handler as TaskHandler<unknown>, parseInput: options.parseInput });
+    return this;
+  }
+
+  /** Registers or resumes the agent, then heartbeats and claims in the background. Resolves once it works. */
+  start(): Promise<void> {
+    if (this.state !== 'idle') return Promise.reject(new Error(`The agent cannot start: it is ${this.state}`));
+    this.state = 'starting';
+    this.starting = this.begin().catch((error: unknown) => {
+      this.state = 'idle';
+      throw error;
+    });
+    return this.starting;
+  }
+
+  /**
+   * Stops gracefully: drains the agent, claims what was already assigned to it, waits for every
+   * running task to finish and report, then stops the heartbeats. Calling it again returns the
+   * same promise.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.end();
+    return this.stopping;
+  }
+
+  private async begin(): Promise<void> {
+    const { logger } = this.options;
+    const { max_concurrency: maxConcurrency } = this.options.agentId ? await this.resume(this.options.agentId) : await this.register();
+    const concurrency = this.options.concurrency ?? maxConcurrency;
+    if (concurrency > maxConcurrency) logger.warn('concurrency is above the max_concurrency routing uses for this agent; the extra slots stay idle', { concurrency, maxConcurrency });
+    const client = this.workClient();
+    this.slots = new ConcurrencySlots(concurrency);
+    this.runner = new TaskRunner(client, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs);
+    this.state = 'running';
+    this.scheduleHeartbeat();
+    this.claimLoop = this.claimUntilStopped();
+    if (this.options.handleSignals) for (const signal of STOP_SIGNALS) process.once(signal, this.onSignal);
+    logger.info('agent started', { agentId: this.agentId, concurrency, taskTypes: [...this.handlers.keys()] });
+  }
+
+  private async register(): Promise<AgentProfile> {
+    // The options were validated: without an agent id there is a registration.
+    const registration = this.options.registration as AgentRegistration;
+    const registrar = new AinsClient({ url: this.options.url, apiKey: this.options.apiKey, retry: this.options.retry, fetch: this.options.fetch });
+    const registered = await registrar.post('/v1/agents', { body: { max_concurrency: this.options.concurrency, ...registration } });
+    this.agentId = registered.id;
+    this.client = new AinsClient({ url: this.options.url, apiKey: registered.api_key, retry: this.options.retry, fetch: this.options.fetch });
+    this.options.logger.info('agent registered', { agentId: registered.id });
+    this.options.onRegistered?.(registered);
+    return registered;
+  }
+
+  /** A heartbeat brings an offline agent back; resume ends the drain a previous stop() left. */
+  private async resume(agentId: string): Promise<AgentProfile> {
+    const client = this.workClient();
+    const params = { path: { id: agentId } };
+    const agent = await client.post('/v1/agents/{id}/heartbeat', { params, body: {}, idempotent: true });
+    if (agent.status !== 'draining') return agent;
+    this.options.logger.info('ending the drain of the agent', { agentId });
+    return client.post('/v1/agents/{id}/resume', { params, body: {}, idempotent: true });
+  }
+
+  private workClient(): AinsClient {
+    this.client ??= new AinsClient({ url: this.options.url, apiKey: this.options.apiKey, retry: this.options.retry, fetch: this.options.fetch });
+    return this.client;
+  }
+
+  private scheduleHeartbeat(): void {
+    this.heartbeatTimer = setTimeout(() => {
+      void this.heartbeat().finally(() => {
+        if (this.state === 'running' || this.state === 'stopping') this.scheduleHeartbeat();
+      });
+    }, this.options.heartbeatIntervalMs);
+  }
+
+  private async heartbeat(): Promise<void> {
+    try {
+      await this.workClient().post('/v1/agents/{id}/heartbeat', { params: { path: { id: this.agentId as string } }, body: {}, idempotent: true });
+    } catch (error) {
+      if (error instanceof AinsApiError && error.status === 409) {
+        this.options.logger.error('the agent was deregistered; stopping', { agentId: this.agentId });
+        void this.stop();
+        return;
+      }
+      this.options.logger.warn('heartbeat failed', { error: String(error) });
+    }
+  }
+
+  /**
+   * Claims while there are free slots. Once stopping, it finishes the claim in flight and makes one
+   * last claim without waiting, for tasks assigned before the drain took effect, then ends.
+   */
+  private async claimUntilStopped(): Promise<void> {
+    const slots = this.slots as ConcurrencySlots;
+    let failures = 0;
+    for (;;) {
+      await slots.whenFree();
+      const lastRound = this.state === 'stopping';
+      try {
+        const tasks = await this.claim(Math.min(slots.free, MAX_TASKS_PER_CLAIM), lastRound ? 0 : this.options.claimWaitMs);
+        failures = 0;
+        for (const task of tasks) this.launch(task);
+      } catch (error) {
+        failures++;
+        const delay = claimRetryDelayMs(failures, error);
+        this.options.logger.warn('claim failed', { error: String(error), retryInMs: delay });
+        if (!lastRound) await sleep(delay, this.stopRequested.signal).catch(() => undefined);
+      }
+      if (lastRound) return;
+    }
+  }
+
+  private async claim(maxTasks: number, waitMs: number): Promise<Task[]> {
+    const claimed = await this.workClient().post('/v1/agents/{agentId}/claim', { params: { path: { agentId: this.agentId as string } }, body: { max_tasks: maxTasks, wait_ms: waitMs } });
+    this.statistics.claimed += claimed.data.length;
+    return claimed.data;
+  }
+
+  private launch(task: Task): void {
+    const slots = this.slots as ConcurrencySlots;
+    slots.acquire();
+    (this.runner as TaskRunner)
+      .run(task)
+      .catch((error: unknown) => this.options.logger.error('running the task failed', { taskId: task.id, error: String(error) }))
+      .finally(() => slots.release());
+  }
+
+  private async end(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    if (this.state !== 'running') {
+      this.state = 'stopped';
+      return;
+    }
+    const { logger } = this.options;
+    this.state = 'stopping';
+    this.stopRequested.abort();
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, this.onSignal);
+    try {
+      await this.workClient().post('/v1/agents/{id}/drain', { params: { path: { id: this.agentId as string } }, body: {}, idempotent: true });
+    } catch (error) {
+      logger.warn('drain failed; stopping anyway', { error: String(error) });
+    }
+    await this.claimLoop;
+    await this.slots?.whenIdle();
+    clearTimeout(this.heartbeatTimer);
+    this.state = 'stopped';
+    logger.info('agent stopped', { agentId: this.agentId, ...this.statistics });
+  }
+}

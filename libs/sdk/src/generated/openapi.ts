@@ -1,0 +1,6310 @@
+// Generated from docs/openapi.json by libs/sdk/scripts/generate-types.mjs (`npx nx run sdk:generate`).
+// Do not edit: change the contracts, run `npm run openapi`, then regenerate.
+
+export interface paths {
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Requires one of the scopes: admin (or `admin`).
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The full key is in `api_key` of this response only; the gateway stores a salted hash.
+         *
+         *     Requires one of the scopes: admin (or `admin`).
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an API key
+         * @description Requires one of the scopes: admin (or `admin`).
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Every gateway instance rejects the key within one second.
+         *
+         *     Requires one of the scopes: admin (or `admin`).
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key
+         * @description Issues a new secret for the same key id; the previous secret keeps working until `previous_secret_valid_until`.
+         *
+         *     Requires one of the scopes: admin (or `admin`).
+         */
+        post: operations["rotateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit log entries
+         * @description Admin actions and authentication failures, newest first, filterable.
+         *
+         *     Requires one of the scopes: admin (or `admin`).
+         */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description Deregistered agents are listed only with `status=deregistered`.
+         *
+         *     Requires one of the scopes: agents:read (or `admin`).
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Register an agent
+         * @description Requires one of the scopes: agents:write (or `admin`).
+         */
+        post: operations["registerAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agent with its load, metrics and trust score
+         * @description Combines the agent with its load and metrics (agent-service) and its trust score (trust-service); `trust` is null until trust-service has seen the registration.
+         *
+         *     Requires one of the scopes: agents:read (or `admin`).
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        /**
+         * Deregister an agent
+         * @description Routing stops sending it work; its record stays readable with status `deregistered`.
+         *
+         *     Requires one of the scopes: agents:write (or `admin`).
+         */
+        delete: operations["deregisterAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an agent’s profile
+         * @description Routing uses the new tags, capabilities and concurrency limit for its next decisions.
+         *
+         *     Requires one of the scopes: agents:write (or `admin`).
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/v1/agents/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that an agent is alive
+         * @description An `agent:work` key may only heartbeat its own agent. An offline agent comes back online (or draining, if it was draining).
+         *
+         *     Requires one of the scopes: agents:write, agent:work (or `admin`).
+         */
+        post: operations["heartbeatAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}/drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drain an agent
+         * @description The agent finishes its current tasks and receives no new ones. An `agent:work` key may only drain its own agent.
+         *
+         *     Requires one of the scopes: agents:write, agent:work (or `admin`).
+         */
+        post: operations["drainAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an agent’s drain
+         * @description A draining agent takes new tasks again (an offline one will, once its heartbeats return). An `agent:work` key may only resume its own agent.
+         *
+         *     Requires one of the scopes: agents:write, agent:work (or `admin`).
+         */
+        post: operations["resumeAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the agent selection strategies
+         * @description Requires one of the scopes: tasks:read, tasks:write (or `admin`).
+         */
+        get: operations["listRoutingStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/policies/{taskType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the default strategy of a task type
+         * @description Requires one of the scopes: tasks:read, tasks:write (or `admin`).
+         */
+        get: operations["getRoutingPolicy"];
+        /**
+         * Set the default strategy of a task type
+         * @description Applies to the caller’s tasks of this type that name no strategy themselves.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        put: operations["putRoutingPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dispatch queue depth and backpressure state
+         * @description Requires one of the scopes: admin (or `admin`).
+         */
+        get: operations["getRoutingQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List schedules
+         * @description Requires one of the scopes: schedules:read (or `admin`).
+         */
+        get: operations["listSchedules"];
+        put?: never;
+        /**
+         * Create a cron schedule
+         * @description An invalid cron expression or time zone, or one firing more often than the minimum interval, is answered 422.
+         *
+         *     Requires one of the scopes: schedules:write (or `admin`).
+         */
+        post: operations["createSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a schedule with its run statistics
+         * @description Requires one of the scopes: schedules:read (or `admin`).
+         */
+        get: operations["getSchedule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a schedule and its run history
+         * @description Requires one of the scopes: schedules:write (or `admin`).
+         */
+        delete: operations["deleteSchedule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a schedule
+         * @description Changing the cron expression, time zone or window recomputes the next fire time from now.
+         *
+         *     Requires one of the scopes: schedules:write (or `admin`).
+         */
+        patch: operations["updateSchedule"];
+        trace?: never;
+    };
+    "/v1/schedules/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a schedule
+         * @description Requires one of the scopes: schedules:write (or `admin`).
+         */
+        post: operations["pauseSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused schedule
+         * @description Fire times that passed while paused are not fired; the next one is computed from now.
+         *
+         *     Requires one of the scopes: schedules:write (or `admin`).
+         */
+        post: operations["resumeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a schedule now
+         * @description Fires once now, also when paused; counts toward max_runs (409 once they are used up) and ignores the overlap policy.
+         *
+         *     Requires one of the scopes: schedules:write (or `admin`).
+         */
+        post: operations["triggerSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a schedule's runs
+         * @description Requires one of the scopes: schedules:read (or `admin`).
+         */
+        get: operations["listScheduleRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /**
+         * Create a task
+         * @description Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 1,000 tasks at once, all or nothing
+         * @description Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["createTaskBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task with its attempts
+         * @description Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a task
+         * @description Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["cancelTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a failed, timed-out or dead-lettered task again with a fresh retry budget
+         * @description Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["retryTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/task-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List task templates
+         * @description Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        /**
+         * Create a task template
+         * @description Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/task-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task template
+         * @description Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task template (tasks made from it stay)
+         * @description Requires one of the scopes: tasks:write (or `admin`).
+         */
+        delete: operations["deleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a task template
+         * @description Requires one of the scopes: tasks:write (or `admin`).
+         */
+        patch: operations["updateTemplate"];
+        trace?: never;
+    };
+    "/v1/task-templates/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a task from a template with overrides
+         * @description Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["instantiateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/task-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a chain of tasks that run in sequence
+         * @description Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["createChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/task-chains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a chain with per-step status and results
+         * @description Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["getChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/task-chains/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a chain and its running step
+         * @description Requires one of the scopes: tasks:write (or `admin`).
+         */
+        post: operations["cancelChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agentId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Long-poll for tasks assigned to this agent
+         * @description Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["claimTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that the assigned agent started the task
+         * @description Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["startTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress and renew the lease
+         * @description Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["reportTaskProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the task’s result
+         * @description Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that the attempt failed
+         * @description Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["failTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agent's trust score
+         * @description Score, tier, success rate over the performance-bonus window, task counts and the last changes.
+         *
+         *     Requires one of the scopes: trust:read (or `admin`).
+         */
+        get: operations["getAgentTrust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}/trust/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through an agent's trust audit trail
+         * @description Records newest first, optionally within a time range, with the score trend over 24 hours, 7 days and 30 days.
+         *
+         *     Requires one of the scopes: trust:read (or `admin`).
+         */
+        get: operations["getAgentTrustHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}/trust/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or shift an agent's trust score by hand
+         * @description Exactly one of `score` and `delta`, with a mandatory reason; recorded in the audit trail with the API key that made it.
+         *
+         *     Requires one of the scopes: trust:admin (or `admin`).
+         */
+        post: operations["overrideAgentTrust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trust/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most trusted agents
+         * @description Top agents by score, optionally of one tier or carrying one tag; deregistered agents are left out. Cached for one minute.
+         *
+         *     Requires one of the scopes: trust:read (or `admin`).
+         */
+        get: operations["getTrustLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Requires one of the scopes: webhooks:read (or `admin`).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description The destination must resolve to a public address. The response carries the signing secret; it is never shown again.
+         *
+         *     Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Requires one of the scopes: webhooks:read (or `admin`).
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Enabling a disabled endpoint clears its failure record; its dead-lettered deliveries can then be recovered.
+         *
+         *     Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Deliveries are signed with both the new and the previous secret until the overlap ends.
+         *
+         *     Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries to an endpoint
+         * @description Requires one of the scopes: webhooks:read (or `admin`).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a delivery with every attempt
+         * @description Requires one of the scopes: webhooks:read (or `admin`).
+         */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a finished delivery again
+         * @description Same `webhook-id`, a fresh retry schedule. Refused (409) while the delivery is pending or the endpoint is disabled.
+         *
+         *     Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend every dead-lettered delivery since a time
+         * @description Requires one of the scopes: webhooks:write (or `admin`).
+         */
+        post: operations["recoverWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            request_id?: string;
+        };
+    };
+    responses: {
+        /** @description Invalid input; `errors` names every failing field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/validation-error",
+                 *       "title": "Invalid request",
+                 *       "status": 400,
+                 *       "detail": "The request has 1 invalid field.",
+                 *       "errors": [
+                 *         {
+                 *           "field": "display_name",
+                 *           "message": "Too small: expected string to have >=1 characters"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No API key, or one that is malformed, unknown, expired or revoked (the answer does not say which). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/unauthenticated",
+                 *       "title": "Unauthenticated",
+                 *       "status": 401,
+                 *       "detail": "A valid API key is required."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The key lacks the scope this operation needs, or an agent key names another agent. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This API key lacks the scope this operation needs (one of: tasks:write)."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource for this client (other tenants' ids are not found either). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/not-found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "Agent 5f0c6f9e-8a5b-4a55-9f4e-2b1d6a3c9e10 was not found."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limit exceeded (or this address is locked out after failed authentications); see `Retry-After`. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/rate-limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "detail": "This API key may make 600 requests per minute."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A service behind the gateway is unavailable or its circuit is open; see `Retry-After`. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ains.dev/problems/upstream-circuit-open",
+                 *       "title": "Service temporarily unavailable",
+                 *       "status": 503,
+                 *       "detail": "The task service is failing; requests to it are paused for a moment."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Requests this key may make per minute. */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current sliding minute. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the oldest counted request leaves the window. */
+        "RateLimit-Reset": number;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listApiKeys: {
+        parameters: {
+            query?: {
+                client_id?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys, newest first (secrets are never shown). */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            client_id: string;
+                            scopes: ("tasks:read" | "tasks:write" | "agents:read" | "agents:write" | "agent:work" | "schedules:read" | "schedules:write" | "webhooks:read" | "webhooks:write" | "trust:read" | "trust:admin" | "admin")[];
+                            agent_id: string | null;
+                            rate_limit_per_minute: number;
+                            burst_per_second: number | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string | null;
+                            expires_at: string | null;
+                            last_used_at: string | null;
+                            rotated_at: string | null;
+                            previous_secret_valid_until: string | null;
+                            revoked_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    client_id?: string;
+                    scopes: ("tasks:read" | "tasks:write" | "agents:read" | "agents:write" | "agent:work" | "schedules:read" | "schedules:write" | "webhooks:read" | "webhooks:write" | "trust:read" | "trust:admin" | "admin")[];
+                    /** Format: uuid */
+                    agent_id?: string;
+                    rate_limit_per_minute?: number;
+                    burst_per_second?: number;
+                    /** Format: date-time */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new key, with its secret shown once. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        client_id: string;
+                        scopes: ("tasks:read" | "tasks:write" | "agents:read" | "agents:write" | "agent:work" | "schedules:read" | "schedules:write" | "webhooks:read" | "webhooks:write" | "trust:read" | "trust:admin" | "admin")[];
+                        agent_id: string | null;
+                        rate_limit_per_minute: number;
+                        burst_per_second: number | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string | null;
+                        expires_at: string | null;
+                        last_used_at: string | null;
+                        rotated_at: string | null;
+                        previous_secret_valid_until: string | null;
+                        revoked_at: string | null;
+                        /** @example ains_3f9a1c0d5e7b2a64_Zk2mW8qX1vJ4nR6tY0pL3sH9dF5gB7cA2eU8iO4wQ1z */
+                        api_key: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key (without its secret). */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        client_id: string;
+                        scopes: ("tasks:read" | "tasks:write" | "agents:read" | "agents:write" | "agent:work" | "schedules:read" | "schedules:write" | "webhooks:read" | "webhooks:write" | "trust:read" | "trust:admin" | "admin")[];
+                        agent_id: string | null;
+                        rate_limit_per_minute: number;
+                        burst_per_second: number | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string | null;
+                        expires_at: string | null;
+                        last_used_at: string | null;
+                        rotated_at: string | null;
+                        previous_secret_valid_until: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grace_period_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The key with its new secret, shown once. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        client_id: string;
+                        scopes: ("tasks:read" | "tasks:write" | "agents:read" | "agents:write" | "agent:work" | "schedules:read" | "schedules:write" | "webhooks:read" | "webhooks:write" | "trust:read" | "trust:admin" | "admin")[];
+                        agent_id: string | null;
+                        rate_limit_per_minute: number;
+                        burst_per_second: number | null;
+                        active: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string | null;
+                        expires_at: string | null;
+                        last_used_at: string | null;
+                        rotated_at: string | null;
+                        previous_secret_valid_until: string | null;
+                        revoked_at: string | null;
+                        /** @example ains_3f9a1c0d5e7b2a64_Zk2mW8qX1vJ4nR6tY0pL3sH9dF5gB7cA2eU8iO4wQ1z */
+                        api_key: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                action?: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                outcome?: "success" | "failure" | "denied";
+                client_id?: string;
+                key_id?: string;
+                ip?: string;
+                since?: string;
+                until?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            /** @enum {string} */
+                            action: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                            /** @enum {string} */
+                            outcome: "success" | "failure" | "denied";
+                            client_id: string | null;
+                            key_id: string | null;
+                            ip: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                tags?: string;
+                tags_match?: "all" | "any";
+                capability?: string;
+                capability_range?: string;
+                status?: "online" | "offline" | "draining" | "deregistered";
+                min_trust?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agents, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            display_name: string;
+                            endpoint: string | null;
+                            tags: string[];
+                            capabilities: {
+                                name: string;
+                                version: string;
+                            }[];
+                            max_concurrency: number;
+                            /** @enum {string} */
+                            status: "online" | "offline" | "draining" | "deregistered";
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            last_heartbeat_at: string;
+                            load: {
+                                active_tasks: number;
+                                max_concurrency: number;
+                                utilisation: number;
+                            };
+                            metrics: {
+                                completed: number;
+                                failed: number;
+                                timed_out: number;
+                                success_rate: number | null;
+                                avg_completion_ms: number | null;
+                            };
+                            /** Format: date-time */
+                            registered_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name: string;
+                    /** Format: uri */
+                    endpoint?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    /** @default [] */
+                    capabilities?: {
+                        name: string;
+                        version: string;
+                    }[];
+                    /** @default 1 */
+                    max_concurrency?: number;
+                    /** @default {} */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The registered agent. With the agent’s API key, shown once. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The agent’s own `agent:work` API key, bound to this agent. Shown only in this answer. */
+                        api_key: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        trust: {
+                            /** Format: uuid */
+                            agent_id: string;
+                            score: number;
+                            tier: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deregisterAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deregistered. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name?: string;
+                    endpoint?: string | null;
+                    tags?: string[];
+                    capabilities?: {
+                        name: string;
+                        version: string;
+                    }[];
+                    max_concurrency?: number;
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated agent. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    heartbeatAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    drainAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The agent, now draining. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        display_name: string;
+                        endpoint: string | null;
+                        tags: string[];
+                        capabilities: {
+                            name: string;
+                            version: string;
+                        }[];
+                        max_concurrency: number;
+                        /** @enum {string} */
+                        status: "online" | "offline" | "draining" | "deregistered";
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_heartbeat_at: string;
+                        load: {
+                            active_tasks: number;
+                            max_concurrency: number;
+                            utilisation: number;
+                        };
+                        metrics: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                            success_rate: number | null;
+                            avg_completion_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        registered_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRoutingStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strategies a task or policy may name. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            name: string;
+                            description: string;
+                        }[];
+                        default_strategy: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoutingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_type: string;
+                        strategy: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No policy for this task type. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putRoutingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    strategy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_type: string;
+                        strategy: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Unknown strategy. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoutingQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue across all tenants. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        depth: number;
+                        by_priority: {
+                            [key: string]: number;
+                        };
+                        backpressure: {
+                            engaged: boolean;
+                            limit: number;
+                            release_depth: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSchedules: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schedules, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            cron_expression: string;
+                            time_zone: string;
+                            task: {
+                                [key: string]: unknown;
+                            } | null;
+                            template_id: string | null;
+                            overrides: {
+                                [key: string]: unknown;
+                            } | null;
+                            active: boolean;
+                            start_at: string | null;
+                            end_at: string | null;
+                            max_runs: number | null;
+                            /** @enum {string} */
+                            overlap_policy: "allow" | "skip";
+                            /** @enum {string} */
+                            misfire_policy: "fire_once" | "skip";
+                            next_run_at: string | null;
+                            stats: {
+                                runs: number;
+                                successes: number;
+                                failures: number;
+                                skipped: number;
+                                last_run_at: string | null;
+                                last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                                average_duration_ms: number | null;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    cron_expression: string;
+                    /** @default UTC */
+                    time_zone?: string;
+                    task?: {
+                        task_type: string;
+                        /** @default 5 */
+                        priority?: number;
+                        /** @default {} */
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @default {
+                         *       "required_tags": [],
+                         *       "capabilities": [],
+                         *       "min_trust": null,
+                         *       "strategy": null
+                         *     }
+                         */
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        /** @default 300 */
+                        timeout_seconds?: number;
+                        /**
+                         * @default {
+                         *       "max_attempts": 3,
+                         *       "backoff_base_ms": 1000,
+                         *       "backoff_max_ms": 60000,
+                         *       "jitter": 0.2
+                         *     }
+                         */
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        /** @default {} */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        /** @default {} */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        depends_on?: string[];
+                    };
+                    /** Format: uuid */
+                    template_id?: string;
+                    overrides?: {
+                        priority?: number;
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        timeout_seconds?: number;
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        depends_on?: string[];
+                    };
+                    /** @default true */
+                    active?: boolean;
+                    /** Format: date-time */
+                    start_at?: string;
+                    /** Format: date-time */
+                    end_at?: string;
+                    max_runs?: number;
+                    /**
+                     * @default allow
+                     * @enum {string}
+                     */
+                    overlap_policy?: "allow" | "skip";
+                    /**
+                     * @default fire_once
+                     * @enum {string}
+                     */
+                    misfire_policy?: "fire_once" | "skip";
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule, with its next fire time. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        cron_expression: string;
+                        time_zone: string;
+                        task: {
+                            [key: string]: unknown;
+                        } | null;
+                        template_id: string | null;
+                        overrides: {
+                            [key: string]: unknown;
+                        } | null;
+                        active: boolean;
+                        start_at: string | null;
+                        end_at: string | null;
+                        max_runs: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip";
+                        /** @enum {string} */
+                        misfire_policy: "fire_once" | "skip";
+                        next_run_at: string | null;
+                        stats: {
+                            runs: number;
+                            successes: number;
+                            failures: number;
+                            skipped: number;
+                            last_run_at: string | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            average_duration_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The cron expression or time zone is not usable. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        cron_expression: string;
+                        time_zone: string;
+                        task: {
+                            [key: string]: unknown;
+                        } | null;
+                        template_id: string | null;
+                        overrides: {
+                            [key: string]: unknown;
+                        } | null;
+                        active: boolean;
+                        start_at: string | null;
+                        end_at: string | null;
+                        max_runs: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip";
+                        /** @enum {string} */
+                        misfire_policy: "fire_once" | "skip";
+                        next_run_at: string | null;
+                        stats: {
+                            runs: number;
+                            successes: number;
+                            failures: number;
+                            skipped: number;
+                            last_run_at: string | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            average_duration_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    cron_expression?: string;
+                    time_zone?: string;
+                    task?: {
+                        task_type: string;
+                        /** @default 5 */
+                        priority?: number;
+                        /** @default {} */
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @default {
+                         *       "required_tags": [],
+                         *       "capabilities": [],
+                         *       "min_trust": null,
+                         *       "strategy": null
+                         *     }
+                         */
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        /** @default 300 */
+                        timeout_seconds?: number;
+                        /**
+                         * @default {
+                         *       "max_attempts": 3,
+                         *       "backoff_base_ms": 1000,
+                         *       "backoff_max_ms": 60000,
+                         *       "jitter": 0.2
+                         *     }
+                         */
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        /** @default {} */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        /** @default {} */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        depends_on?: string[];
+                    };
+                    /** Format: uuid */
+                    template_id?: string;
+                    overrides?: {
+                        priority?: number;
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        timeout_seconds?: number;
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        depends_on?: string[];
+                    };
+                    start_at?: string | null;
+                    end_at?: string | null;
+                    max_runs?: number | null;
+                    /** @enum {string} */
+                    overlap_policy?: "allow" | "skip";
+                    /** @enum {string} */
+                    misfire_policy?: "fire_once" | "skip";
+                };
+            };
+        };
+        responses: {
+            /** @description The changed schedule. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        cron_expression: string;
+                        time_zone: string;
+                        task: {
+                            [key: string]: unknown;
+                        } | null;
+                        template_id: string | null;
+                        overrides: {
+                            [key: string]: unknown;
+                        } | null;
+                        active: boolean;
+                        start_at: string | null;
+                        end_at: string | null;
+                        max_runs: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip";
+                        /** @enum {string} */
+                        misfire_policy: "fire_once" | "skip";
+                        next_run_at: string | null;
+                        stats: {
+                            runs: number;
+                            successes: number;
+                            failures: number;
+                            skipped: number;
+                            last_run_at: string | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            average_duration_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The cron expression or time zone is not usable. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pauseSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused schedule. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        cron_expression: string;
+                        time_zone: string;
+                        task: {
+                            [key: string]: unknown;
+                        } | null;
+                        template_id: string | null;
+                        overrides: {
+                            [key: string]: unknown;
+                        } | null;
+                        active: boolean;
+                        start_at: string | null;
+                        end_at: string | null;
+                        max_runs: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip";
+                        /** @enum {string} */
+                        misfire_policy: "fire_once" | "skip";
+                        next_run_at: string | null;
+                        stats: {
+                            runs: number;
+                            successes: number;
+                            failures: number;
+                            skipped: number;
+                            last_run_at: string | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            average_duration_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resumed schedule. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        cron_expression: string;
+                        time_zone: string;
+                        task: {
+                            [key: string]: unknown;
+                        } | null;
+                        template_id: string | null;
+                        overrides: {
+                            [key: string]: unknown;
+                        } | null;
+                        active: boolean;
+                        start_at: string | null;
+                        end_at: string | null;
+                        max_runs: number | null;
+                        /** @enum {string} */
+                        overlap_policy: "allow" | "skip";
+                        /** @enum {string} */
+                        misfire_policy: "fire_once" | "skip";
+                        next_run_at: string | null;
+                        stats: {
+                            runs: number;
+                            successes: number;
+                            failures: number;
+                            skipped: number;
+                            last_run_at: string | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            average_duration_ms: number | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    triggerSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        schedule_id: string;
+                        /** Format: date-time */
+                        fire_time: string;
+                        /** @enum {string} */
+                        trigger: "schedule" | "manual";
+                        /** @enum {string} */
+                        status: "fired" | "running" | "completed" | "failed" | "skipped";
+                        outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                        missed_since: string | null;
+                        task_id: string | null;
+                        duration_ms: number | null;
+                        /** Format: date-time */
+                        fired_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The schedule has used up its max_runs. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listScheduleRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs, latest fire time first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            schedule_id: string;
+                            /** Format: date-time */
+                            fire_time: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                            /** @enum {string} */
+                            status: "fired" | "running" | "completed" | "failed" | "skipped";
+                            outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            missed_since: string | null;
+                            task_id: string | null;
+                            duration_ms: number | null;
+                            /** Format: date-time */
+                            fired_at: string;
+                            finished_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                task_type?: string;
+                priority_min?: number;
+                priority_max?: number;
+                created_after?: string;
+                created_before?: string;
+                agent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            task_type: string;
+                            /** @enum {string} */
+                            status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                            status_reason: string | null;
+                            priority: number;
+                            effective_priority: number;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            depends_on: string[];
+                            routing: {
+                                /** @default [] */
+                                required_tags: string[];
+                                /** @default [] */
+                                capabilities: {
+                                    name: string;
+                                    range: string;
+                                }[];
+                                /** @default null */
+                                min_trust: number | null;
+                                /** @default null */
+                                strategy: string | null;
+                            };
+                            timeout_seconds: number;
+                            retry_policy: {
+                                /** @default 3 */
+                                max_attempts: number;
+                                /** @default 1000 */
+                                backoff_base_ms: number;
+                                /** @default 60000 */
+                                backoff_max_ms: number;
+                                /** @default 0.2 */
+                                jitter: number;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            chain_id: string | null;
+                            chain_step: number | null;
+                            template_id: string | null;
+                            schedule_id: string | null;
+                            attempt: number;
+                            assigned_agent_id: string | null;
+                            lease_expires_at: string | null;
+                            retry_at: string | null;
+                            progress: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            queued_at: string | null;
+                            assigned_at: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            duration_ms: number | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    task_type: string;
+                    /** @default 5 */
+                    priority?: number;
+                    /** @default {} */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default {
+                     *       "required_tags": [],
+                     *       "capabilities": [],
+                     *       "min_trust": null,
+                     *       "strategy": null
+                     *     }
+                     */
+                    routing?: {
+                        /** @default [] */
+                        required_tags?: string[];
+                        /** @default [] */
+                        capabilities?: {
+                            name: string;
+                            range: string;
+                        }[];
+                        /** @default null */
+                        min_trust?: number | null;
+                        /** @default null */
+                        strategy?: string | null;
+                    };
+                    /** @default 300 */
+                    timeout_seconds?: number;
+                    /**
+                     * @default {
+                     *       "max_attempts": 3,
+                     *       "backoff_base_ms": 1000,
+                     *       "backoff_max_ms": 60000,
+                     *       "jitter": 0.2
+                     *     }
+                     */
+                    retry_policy?: {
+                        /** @default 3 */
+                        max_attempts?: number;
+                        /** @default 1000 */
+                        backoff_base_ms?: number;
+                        /** @default 60000 */
+                        backoff_max_ms?: number;
+                        /** @default 0.2 */
+                        jitter?: number;
+                    };
+                    /** @default {} */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @default {} */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @default [] */
+                    depends_on?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown dependency. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Dispatch is saturated (backpressure); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+        };
+    };
+    createTaskBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tasks: {
+                        task_type: string;
+                        /** @default 5 */
+                        priority?: number;
+                        /** @default {} */
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @default {
+                         *       "required_tags": [],
+                         *       "capabilities": [],
+                         *       "min_trust": null,
+                         *       "strategy": null
+                         *     }
+                         */
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        /** @default 300 */
+                        timeout_seconds?: number;
+                        /**
+                         * @default {
+                         *       "max_attempts": 3,
+                         *       "backoff_base_ms": 1000,
+                         *       "backoff_max_ms": 60000,
+                         *       "jitter": 0.2
+                         *     }
+                         */
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        /** @default {} */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        /** @default {} */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        depends_on?: string[];
+                        ref?: string;
+                        /** @default [] */
+                        depends_on_refs?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The tasks, in request order. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            task_type: string;
+                            /** @enum {string} */
+                            status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                            status_reason: string | null;
+                            priority: number;
+                            effective_priority: number;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            depends_on: string[];
+                            routing: {
+                                /** @default [] */
+                                required_tags: string[];
+                                /** @default [] */
+                                capabilities: {
+                                    name: string;
+                                    range: string;
+                                }[];
+                                /** @default null */
+                                min_trust: number | null;
+                                /** @default null */
+                                strategy: string | null;
+                            };
+                            timeout_seconds: number;
+                            retry_policy: {
+                                /** @default 3 */
+                                max_attempts: number;
+                                /** @default 1000 */
+                                backoff_base_ms: number;
+                                /** @default 60000 */
+                                backoff_max_ms: number;
+                                /** @default 0.2 */
+                                jitter: number;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            chain_id: string | null;
+                            chain_step: number | null;
+                            template_id: string | null;
+                            schedule_id: string | null;
+                            attempt: number;
+                            assigned_agent_id: string | null;
+                            lease_expires_at: string | null;
+                            retry_at: string | null;
+                            progress: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            queued_at: string | null;
+                            assigned_at: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            duration_ms: number | null;
+                            ref: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown dependency or a dependency cycle. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Dispatch is saturated (backpressure); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                        attempts: {
+                            attempt: number;
+                            /** Format: uuid */
+                            agent_id: string;
+                            /** Format: date-time */
+                            assigned_at: string;
+                            started_at: string | null;
+                            ended_at: string | null;
+                            outcome: ("completed" | "failed" | "timed_out" | "requeued" | "cancelled") | null;
+                            error: string | null;
+                            routing: {
+                                strategy: string;
+                                candidate_count: number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default cancelled by client */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queued task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                            task_type: string;
+                            defaults: {
+                                [key: string]: unknown;
+                            };
+                            times_used: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    task_type: string;
+                    /** @default {} */
+                    defaults?: {
+                        priority?: number;
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        timeout_seconds?: number;
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The template. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        task_type: string;
+                        defaults: {
+                            [key: string]: unknown;
+                        };
+                        times_used: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        task_type: string;
+                        defaults: {
+                            [key: string]: unknown;
+                        };
+                        times_used: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    task_type?: string;
+                    defaults?: {
+                        priority?: number;
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        timeout_seconds?: number;
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                        task_type: string;
+                        defaults: {
+                            [key: string]: unknown;
+                        };
+                        times_used: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    instantiateTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    priority?: number;
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    routing?: {
+                        /** @default [] */
+                        required_tags?: string[];
+                        /** @default [] */
+                        capabilities?: {
+                            name: string;
+                            range: string;
+                        }[];
+                        /** @default null */
+                        min_trust?: number | null;
+                        /** @default null */
+                        strategy?: string | null;
+                    };
+                    timeout_seconds?: number;
+                    retry_policy?: {
+                        /** @default 3 */
+                        max_attempts?: number;
+                        /** @default 1000 */
+                        backoff_base_ms?: number;
+                        /** @default 60000 */
+                        backoff_max_ms?: number;
+                        /** @default 0.2 */
+                        jitter?: number;
+                    };
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @default [] */
+                    depends_on?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The task. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Dispatch is saturated (backpressure); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+        };
+    };
+    createChain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first result instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @default stop
+                     * @enum {string}
+                     */
+                    failure_policy?: "stop" | "continue";
+                    steps: {
+                        task_type?: string;
+                        /** Format: uuid */
+                        template_id?: string;
+                        /** @default {} */
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        input_mapping?: {
+                            target: string;
+                            source: string;
+                        }[];
+                        priority?: number;
+                        routing?: {
+                            /** @default [] */
+                            required_tags?: string[];
+                            /** @default [] */
+                            capabilities?: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust?: number | null;
+                            /** @default null */
+                            strategy?: string | null;
+                        };
+                        timeout_seconds?: number;
+                        retry_policy?: {
+                            /** @default 3 */
+                            max_attempts?: number;
+                            /** @default 1000 */
+                            backoff_base_ms?: number;
+                            /** @default 60000 */
+                            backoff_max_ms?: number;
+                            /** @default 0.2 */
+                            jitter?: number;
+                        };
+                    }[];
+                    /** @default {} */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The chain. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed" | "cancelled";
+                        /** @enum {string} */
+                        failure_policy: "stop" | "continue";
+                        current_step: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        steps: {
+                            index: number;
+                            task_type: string;
+                            template_id: string | null;
+                            task_id: string | null;
+                            status: ("pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Unknown template. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Dispatch is saturated (backpressure); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+        };
+    };
+    getChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed" | "cancelled";
+                        /** @enum {string} */
+                        failure_policy: "stop" | "continue";
+                        current_step: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        steps: {
+                            index: number;
+                            task_type: string;
+                            template_id: string | null;
+                            task_id: string | null;
+                            status: ("pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed" | "cancelled";
+                        /** @enum {string} */
+                        failure_policy: "stop" | "continue";
+                        current_step: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        steps: {
+                            index: number;
+                            task_type: string;
+                            template_id: string | null;
+                            task_id: string | null;
+                            status: ("pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this caller. */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    claimTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 1 */
+                    max_tasks?: number;
+                    /** @default 5000 */
+                    wait_ms?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Up to `max_tasks` newly assigned tasks; empty when none arrived within the wait. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            task_type: string;
+                            /** @enum {string} */
+                            status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                            status_reason: string | null;
+                            priority: number;
+                            effective_priority: number;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            depends_on: string[];
+                            routing: {
+                                /** @default [] */
+                                required_tags: string[];
+                                /** @default [] */
+                                capabilities: {
+                                    name: string;
+                                    range: string;
+                                }[];
+                                /** @default null */
+                                min_trust: number | null;
+                                /** @default null */
+                                strategy: string | null;
+                            };
+                            timeout_seconds: number;
+                            retry_policy: {
+                                /** @default 3 */
+                                max_attempts: number;
+                                /** @default 1000 */
+                                backoff_base_ms: number;
+                                /** @default 60000 */
+                                backoff_max_ms: number;
+                                /** @default 0.2 */
+                                jitter: number;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            chain_id: string | null;
+                            chain_step: number | null;
+                            template_id: string | null;
+                            schedule_id: string | null;
+                            attempt: number;
+                            assigned_agent_id: string | null;
+                            lease_expires_at: string | null;
+                            retry_at: string | null;
+                            progress: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            queued_at: string | null;
+                            assigned_at: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            duration_ms: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key does not act as this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not assigned to this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportTaskProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    progress?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The task with its renewed lease. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not assigned to this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    result?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The completed task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not assigned to this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    failTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    error: string;
+                    /** @default true */
+                    retryable?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The task (queued again later when it may retry). */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        task_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                        status_reason: string | null;
+                        priority: number;
+                        effective_priority: number;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        depends_on: string[];
+                        routing: {
+                            /** @default [] */
+                            required_tags: string[];
+                            /** @default [] */
+                            capabilities: {
+                                name: string;
+                                range: string;
+                            }[];
+                            /** @default null */
+                            min_trust: number | null;
+                            /** @default null */
+                            strategy: string | null;
+                        };
+                        timeout_seconds: number;
+                        retry_policy: {
+                            /** @default 3 */
+                            max_attempts: number;
+                            /** @default 1000 */
+                            backoff_base_ms: number;
+                            /** @default 60000 */
+                            backoff_max_ms: number;
+                            /** @default 0.2 */
+                            jitter: number;
+                        };
+                        labels: {
+                            [key: string]: string;
+                        };
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        chain_id: string | null;
+                        chain_step: number | null;
+                        template_id: string | null;
+                        schedule_id: string | null;
+                        attempt: number;
+                        assigned_agent_id: string | null;
+                        lease_expires_at: string | null;
+                        retry_at: string | null;
+                        progress: {
+                            [key: string]: unknown;
+                        } | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        queued_at: string | null;
+                        assigned_at: string | null;
+                        started_at: string | null;
+                        finished_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not assigned to this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment. */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trust score. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agent_id: string;
+                        score: number;
+                        /** @enum {string} */
+                        tier: "excellent" | "good" | "average" | "below_average" | "poor";
+                        success_rate: number | null;
+                        window_tasks: number;
+                        tasks: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                        };
+                        recent_changes: {
+                            id: string;
+                            event_type: string;
+                            task_id: string | null;
+                            delta: number;
+                            score_before: number | null;
+                            score_after: number;
+                            reason: string;
+                            actor_key_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentTrustHistory: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of trust records and the trend. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            event_type: string;
+                            task_id: string | null;
+                            delta: number;
+                            score_before: number | null;
+                            score_after: number;
+                            reason: string;
+                            actor_key_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                        trend: {
+                            change_24h: number;
+                            change_7d: number;
+                            change_30d: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    overrideAgentTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    score?: number;
+                    delta?: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The trust score after the override. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agent_id: string;
+                        score: number;
+                        /** @enum {string} */
+                        tier: "excellent" | "good" | "average" | "below_average" | "poor";
+                        success_rate: number | null;
+                        window_tasks: number;
+                        tasks: {
+                            completed: number;
+                            failed: number;
+                            timed_out: number;
+                        };
+                        recent_changes: {
+                            id: string;
+                            event_type: string;
+                            task_id: string | null;
+                            delta: number;
+                            score_before: number | null;
+                            score_after: number;
+                            reason: string;
+                            actor_key_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrustLeaderboard: {
+        parameters: {
+            query?: {
+                limit?: number;
+                tier?: "excellent" | "good" | "average" | "below_average" | "poor";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            rank: number;
+                            /** Format: uuid */
+                            agent_id: string;
+                            display_name: string | null;
+                            tags: string[];
+                            score: number;
+                            /** @enum {string} */
+                            tier: "excellent" | "good" | "average" | "below_average" | "poor";
+                            success_rate: number | null;
+                        }[];
+                        /** Format: date-time */
+                        generated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            event_types: string[];
+                            description: string;
+                            enabled: boolean;
+                            disabled_reason: ("gone" | "failing" | "manual") | null;
+                            headers: {
+                                [key: string]: string;
+                            };
+                            secret_rotation_ends_at: string | null;
+                            failing_since: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    event_types: string[];
+                    /** @default  */
+                    description?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @default {} */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint with its signing secret. */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        event_types: string[];
+                        description: string;
+                        enabled: boolean;
+                        disabled_reason: ("gone" | "failing" | "manual") | null;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        secret_rotation_ends_at: string | null;
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: starts_with */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The destination is not allowed. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        event_types: string[];
+                        description: string;
+                        enabled: boolean;
+                        disabled_reason: ("gone" | "failing" | "manual") | null;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        secret_rotation_ends_at: string | null;
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url?: string;
+                    event_types?: string[];
+                    description?: string;
+                    enabled?: boolean;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        event_types: string[];
+                        description: string;
+                        enabled: boolean;
+                        disabled_reason: ("gone" | "failing" | "manual") | null;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        secret_rotation_ends_at: string | null;
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The destination is not allowed. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 86400 */
+                    overlap_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint with its new signing secret. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        event_types: string[];
+                        description: string;
+                        enabled: boolean;
+                        disabled_reason: ("gone" | "failing" | "manual") | null;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        secret_rotation_ends_at: string | null;
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: starts_with */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "succeeded" | "dead_lettered";
+                event_type?: string;
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries, newest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            webhook_id: string;
+                            message_id: string;
+                            event_id: string;
+                            event_type: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "dead_lettered";
+                            attempts: number;
+                            next_attempt_at: string | null;
+                            last_error: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery and its attempts. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        webhook_id: string;
+                        message_id: string;
+                        event_id: string;
+                        event_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "dead_lettered";
+                        attempts: number;
+                        next_attempt_at: string | null;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        attempts_log: {
+                            attempt: number;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            status_code: number | null;
+                            latency_ms: number;
+                            response_body: string | null;
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again. */
+            202: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        webhook_id: string;
+                        message_id: string;
+                        event_id: string;
+                        event_type: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "dead_lettered";
+                        attempts: number;
+                        next_attempt_at: string | null;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recoverWebhookDeliveries: {
+        parameters: {
+            query: {
+                since: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many deliveries were queued again. */
+            202: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recovered: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+}
