@@ -108,5 +108,6 @@ describe('main flow', () => {
       description: 'the chain.completed webhook',
     });
     expect(receiver.rejected).toEqual([]);
-  });
+    // Above the suite's 90 s: the waits inside (up to 120 s for the work, 30 s for trust and the webhook) bound it.
+  }, 200_000);
 });

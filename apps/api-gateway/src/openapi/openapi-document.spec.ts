@@ -8,7 +8,7 @@ import { buildOpenApiDocument } from './openapi-document';
 interface OperationObject {
   operationId: string;
   parameters: { name: string; in: string; required: boolean }[];
-  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+  requestBody?: { required: boolean; content: Record<string, { schema: Record<string, unknown> }> };
   responses: Record<string, { $ref?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
   'x-required-scopes': string[];
 }
@@ -43,6 +43,13 @@ describe('buildOpenApiDocument', () => {
     ]);
     expect(operation.requestBody?.content['application/json'].schema).toMatchObject({ additionalProperties: false, required: ['reason'], examples: [{ reason: 'because' }] });
     expect(operation.responses['200']).toMatchObject({ headers: { 'RateLimit-Limit': expect.any(Object), 'RateLimit-Remaining': expect.any(Object), 'RateLimit-Reset': expect.any(Object) } });
+  });
+
+  it('requires a body only when an empty one would be refused', () => {
+    const optional = { ...sample, operationId: 'nudgeThing', path: '/v1/things/{id}/nudge', body: z.strictObject({ reason: z.string().optional(), times: z.int().default(1) }) };
+    const both = buildOpenApiDocument([sample, optional]) as unknown as Document;
+    expect(both.paths['/v1/things/{id}/rotate'].post.requestBody?.required).toBe(true);
+    expect(both.paths['/v1/things/{id}/nudge'].post.requestBody?.required).toBe(false);
   });
 
   it('declares the security schemes, the scopes and the problem responses', () => {

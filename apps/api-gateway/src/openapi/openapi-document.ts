@@ -63,7 +63,8 @@ function operationObject(operation: ApiOperation): JsonSchema {
     description: `${operation.description ? `${operation.description}\n\n` : ''}Requires one of the scopes: ${scopes} (or \`admin\`).`,
     'x-required-scopes': operation.scopes,
     parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query'), ...(operation.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
-    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+    // The gateway reads a missing body as `{}`: a body whose every field is optional may be left out.
+    ...(operation.body ? { requestBody: { required: !operation.body.safeParse({}).success, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
     responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
   };
 }
