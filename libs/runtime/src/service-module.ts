@@ -59,6 +59,7 @@ export function kafkaSettingsOf(service: string, config: BaseServiceSettings): K
     clientId: config.KAFKA_CLIENT_ID ?? service,
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS ?? 3,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR ?? 1,
+    partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY ?? 3,
   };
 }
 
