@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { APP_CONFIG, Broadcast, cacheRequests, KeyValueStores, LOGGER, MetricsService, type CacheRequests, type KeyValueStore } from '@ains/platform';
+import { APP_CONFIG, Broadcast, cacheRequests, KeyValueStores, LOGGER, MetricsService, withTimeout, type CacheRequests, type KeyValueStore } from '@ains/platform';
 import type { GatewaySettings } from '../service';
-import { withTimeout } from '../shared/with-timeout';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKey } from './api-key.entity';
 import { toCachedKey, type CachedKey } from './cached-key';

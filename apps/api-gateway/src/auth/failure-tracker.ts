@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { APP_CONFIG, KeyValueStores, LOGGER, type KeyValueStore } from '@ains/platform';
+import { APP_CONFIG, KeyValueStores, LOGGER, withTimeout, type KeyValueStore } from '@ains/platform';
 import type { GatewaySettings } from '../service';
-import { withTimeout } from '../shared/with-timeout';
 
 /** Addresses tracked at most by an in-process store; each entry is a few dozen bytes. */
 const MAX_TRACKED_ADDRESSES = 100_000;

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
-import { APP_CONFIG, LOGGER, MetricsService, ProblemException, SlidingWindowLimiter } from '@ains/platform';
+import { APP_CONFIG, LOGGER, MetricsService, ProblemException, SlidingWindowLimiter, withTimeout } from '@ains/platform';
 import type { Principal } from '../auth/authenticator';
 import type { GatewaySettings } from '../service';
-import { withTimeout } from '../shared/with-timeout';
 import { decisionOf, unmeteredDecision, type RateLimitDecision } from './rate-limit-decision';
 
 /**
