@@ -74,6 +74,9 @@ export class DispatchService {
     const seen = new Set<string>();
     let waiting: QueuedTask[] = [];
     let levels: number[] | undefined;
+    // The tenants' policies, read once per tenant for the whole round.
+    const policies = new Map<string, string>();
+    const policiesRead = new Set<string>();
     for (let page = 0; ; page += 1) {
       const window = await this.queue.window(manager, perPriority, levels, page);
       const fresh = window.filter((task) => !seen.has(task.taskId));
@@ -83,7 +86,9 @@ export class DispatchService {
       const readOfFullLevels = lastWindow ? [] : window.filter((task) => withMore.includes(task.effectivePriority));
       const split = splitAtFrontier([...waiting, ...fresh], readOfFullLevels, now, ageBoost);
       waiting = split.waiting;
-      const policies = await this.policies.forClients(manager, [...new Set(split.ready.map((task) => task.clientId))]);
+      const unread = [...new Set(split.ready.map((task) => task.clientId))].filter((clientId) => !policiesRead.has(clientId));
+      for (const [key, strategy] of await this.policies.forClients(manager, unread)) policies.set(key, strategy);
+      for (const clientId of unread) policiesRead.add(clientId);
       planned.push(...planDecisions(split.ready, agents, (task) => this.strategyFor(task, policies), limit - planned.length));
       if (lastWindow || planned.length >= limit || !agents.some(hasFreeSlot)) return planned;
       levels = withMore;

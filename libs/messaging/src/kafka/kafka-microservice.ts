@@ -16,7 +16,7 @@ export function kafkaConsumerOptions(settings: KafkaSettings, groupId: string): 
       client: { clientId: `${settings.clientId}-consumer`, brokers: settings.brokers, retry: KAFKA_CLIENT_RETRY, connectionTimeout: 3_000 },
       consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 } },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true, autoCommitInterval: 1_000, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently ?? 1 },
+      run: { autoCommit: true, autoCommitInterval: 1_000, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently },
       producerOnlyMode: false,
     },
   };

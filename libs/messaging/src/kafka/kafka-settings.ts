@@ -6,8 +6,8 @@ export interface KafkaSettings {
   clientId: string;
   topicPartitions: number;
   replicationFactor: number;
-  /** Partitions the consumer handles at once (kafkajs `partitionsConsumedConcurrently`); 1 when unset. */
-  partitionsConsumedConcurrently?: number;
+  /** Partitions the consumer handles at once (kafkajs `partitionsConsumedConcurrently`). */
+  partitionsConsumedConcurrently: number;
 }
 
 /** Short client-side retries: the outbox relay and the consumers do their own longer retrying. */
