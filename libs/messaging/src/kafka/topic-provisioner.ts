@@ -19,10 +19,11 @@ export async function provisionTopics(kafka: Kafka, layout: TopicLayout, topics:
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      // kafkajs' own waitForLeaders gives up when a busy broker briefly answers "unknown topic"
-      // for a topic it has just created; waitForLeaders below tolerates that.
+      // kafkajs' own wait for leaders (on unless turned off) gives up when a busy broker briefly
+      // answers "unknown topic" for a topic it has just created; waitForLeaders below tolerates that.
       await admin
         .createTopics({
+          waitForLeaders: false,
           topics: missing.map((topic) => ({
             topic,
             numPartitions: layout.partitions,
