@@ -26,8 +26,10 @@ export class RoutingModule {
   static forRoot(settings: RoutingSettings): DynamicModule {
     return {
       module: RoutingModule,
-      controllers: [RoutingController, QueueController, TaskEventsConsumer, FleetEventsConsumer],
+      controllers: [RoutingController, QueueController],
       providers: [
+        TaskEventsConsumer,
+        FleetEventsConsumer,
         { provide: ROUTING_SETTINGS, useValue: settings },
         strategyRegistryProvider,
         FleetRepository,

@@ -13,6 +13,7 @@ import { Endpoint } from './endpoints/endpoint.entity';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointsRepository } from './endpoints/endpoints.repository';
 import { EndpointsService } from './endpoints/endpoints.service';
+import { SubscriptionIndex } from './endpoints/subscription-index';
 import { destinationPolicy, type DestinationPolicy } from './security/destination-policy';
 import { SecretBox } from './security/secret-box';
 import { DESTINATION_POLICY, WEBHOOK_SETTINGS, type WebhookSettings } from './webhook-settings';
@@ -24,8 +25,9 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       imports: [TypeOrmModule.forFeature([Endpoint, Delivery, DeliveryAttempt])],
-      controllers: [EndpointsController, DeliveriesController, TenantEventsConsumer],
+      controllers: [EndpointsController, DeliveriesController],
       providers: [
+        TenantEventsConsumer,
         { provide: WEBHOOK_SETTINGS, useValue: settings },
         { provide: DESTINATION_POLICY, useValue: destinationPolicy(settings.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS, settings.WEBHOOK_ALLOWED_CIDRS) },
         {
@@ -40,6 +42,7 @@ export class WebhooksModule {
         },
         EndpointsRepository,
         EndpointsService,
+        SubscriptionIndex,
         DeliveriesRepository,
         DeliveriesService,
         FanOutService,

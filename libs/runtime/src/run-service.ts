@@ -1,9 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ReadinessRegistry, createLogger, loadConfig, runMain, startHttpService, createHttpApp, type BootstrapOptions } from '@ains/platform';
+import { createLogger, loadConfig, runMain, startHttpService, createHttpApp, type BootstrapOptions } from '@ains/platform';
 import { runMigrations } from '@ains/persistence';
-import type { Consumer } from 'kafkajs';
-import { InProcessServer, assertConsumerGroupStable, inProcessEventBus, kafkaConsumerOptions } from '@ains/messaging';
-import { consumerGroupOf, createServiceModule, kafkaSettingsOf } from './service-module';
+import { createServiceModule } from './service-module';
 import type { BaseServiceSettings, ServiceDefinition } from './service-definition';
 import { standaloneRegistry } from './standalone-registry';
 
@@ -59,22 +57,5 @@ function appOptions<C extends BaseServiceSettings>(definition: ServiceDefinition
     module: createServiceModule(definition, config, logger),
     settings: config,
     logger,
-    beforeListen: (app) => attachConsumers(app, definition, config),
   };
-}
-
-async function attachConsumers<C extends BaseServiceSettings>(app: NestFastifyApplication, definition: ServiceDefinition<C>, config: C): Promise<void> {
-  if (!definition.consumes) return;
-  // Initialise first: the messaging module provisions the topics, which consumers subscribe to.
-  await app.init();
-  const group = consumerGroupOf(definition.name, config);
-  if (config.EVENT_TRANSPORT === 'in-process') {
-    app.connectMicroservice({ strategy: new InProcessServer(inProcessEventBus(), group) }, { inheritAppConfig: false });
-    await app.startAllMicroservices();
-    return;
-  }
-  const consumer = app.connectMicroservice(kafkaConsumerOptions(kafkaSettingsOf(definition.name, config), group), { inheritAppConfig: false });
-  await app.startAllMicroservices();
-  const [, kafkaConsumer] = consumer.unwrap<[unknown, Consumer]>();
-  app.get(ReadinessRegistry).register('kafka-consumer', () => assertConsumerGroupStable(kafkaConsumer));
 }

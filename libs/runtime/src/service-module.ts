@@ -29,8 +29,10 @@ export function createServiceModule<C extends BaseServiceSettings>(definition: S
         service: definition.name,
         schema: definition.schema,
         transport: config.EVENT_TRANSPORT === 'in-process' ? { kind: 'in-process' } : { kind: 'kafka', kafka: kafkaSettingsOf(definition.name, config), provisionTopics: true },
-        outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS ?? 250,
+        databaseUrl: config.DATABASE_URL,
+        outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS ?? 5_000,
         consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS ?? 3,
+        consumerMaxBatchSize: config.CONSUMER_MAX_BATCH_SIZE ?? 500,
         consumerGroup: definition.consumes ? consumerGroupOf(definition.name, config) : undefined,
       }),
     );

@@ -39,7 +39,7 @@ async function startReplica(index: number): Promise<{ loop: ScheduleFiringLoop; 
   const dataSource = await new DataSource({ ...toDataSourceOptions({ ...database, applicationName: `bench-scheduler-${index}`, poolSize: 10 }) }).initialize();
   const logger = createLogger({ service: `bench-scheduler-${index}`, level: 'warn' });
   const repository = new SchedulesRepository(dataSource.getRepository(Schedule), dataSource.getRepository(ScheduleRun));
-  const firing = new ScheduleFiringService(repository, new TransactionRunner(dataSource, () => undefined), new OutboxWriter('scheduler', '/ains/bench'), settings, systemClock, logger, new MetricsService());
+  const firing = new ScheduleFiringService(repository, new TransactionRunner(dataSource, () => undefined), new OutboxWriter('scheduler', '/ains/bench', `bench-scheduler-${index}`), settings, systemClock, logger, new MetricsService());
   const loop = new ScheduleFiringLoop(firing, settings, logger);
   loop.onApplicationBootstrap();
   return { loop, dataSource };

@@ -48,8 +48,10 @@ function phaseResult(jobs, started, firstAt) {
 /**
  * Runs a warm-up and both phases on `system`; resolves with the measurements and, for each
  * phase, the submitted jobs (for the caller's own analysis, e.g. AINS's server-side timestamps).
+ * With `burstMeter` (see cost.mjs), the burst's cost per job is measured from its submission until
+ * the system is quiet again.
  */
-export async function runJobWorkload(system, options, say) {
+export async function runJobWorkload(system, options, say, burstMeter) {
   const log = startLog();
   await system.startWorkers((data) => log.onJob(data));
 
@@ -93,12 +95,14 @@ export async function runJobWorkload(system, options, say) {
   if (options.burst > 0) {
     say(`${system.name}: ${options.burst} jobs at once`);
     log.started.clear();
+    await burstMeter?.start();
     const firstAt = epochNow();
     const burstJobs = Array.from({ length: options.burst }, (_, index) => ({ seq: BURST_SEQ + index, scheduled_at: firstAt }));
     await system.enqueueMany(burstJobs); // may set each job's `ref`, as `enqueue` returns it
     const enqueueSeconds = (epochNow() - firstAt) / 1000;
     const burstComplete = await log.waitFor(burstJobs.length, SETTLE_TIMEOUT_MS);
     result.burst = { ...phaseResult(burstJobs, log.started, firstAt), enqueueSeconds, allStarted: burstComplete };
+    if (burstMeter) result.burst.cost = await burstMeter.stop(burstJobs.length);
     result.burstJobs = burstJobs;
   }
   return result;

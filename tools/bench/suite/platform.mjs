@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase, root, sql } from '../lib.mjs';
+import { SERVICES } from '../../stack/services.mjs';
 
 const SCHEMAS = ['gateway', 'task', 'agent', 'trust', 'routing', 'scheduler', 'webhook'];
 
@@ -87,5 +88,6 @@ export async function startPlatform(options, runId, cleanup, say) {
     await stopStack();
     await kafka.stop();
   };
-  return { gateway: `http://127.0.0.1:${options.portBase}`, adminKey, processes, kafka: { brokers: kafka.brokers, version: kafka.version, own: kafka.own }, stop };
+  const serviceUrls = SERVICES.map((_, index) => `http://127.0.0.1:${options.portBase + index}`);
+  return { gateway: `http://127.0.0.1:${options.portBase}`, serviceUrls, adminKey, processes, kafka: { brokers: kafka.brokers, version: kafka.version, own: kafka.own }, stop };
 }

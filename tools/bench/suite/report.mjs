@@ -96,6 +96,28 @@ function lifecycleLines({ lifecycle }) {
   ];
 }
 
+function costLines({ lifecycle }) {
+  const cost = lifecycle.workload.burst?.cost;
+  if (!cost) return [];
+  const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+  const cpuRows = Object.entries(cost.cpuMsPerTask).map(([name, value]) => [`CPU ms: ${name}`, fixed(value)]);
+  return [
+    `Per-task cost of the burst (${cost.tasks} tasks, ${fixed(cost.seconds, 1)} s from submission until the platform was quiet), from /proc, pg_stat_database, the topics' offsets and the services' metrics.`,
+    '',
+    ...table(
+      ['per task', 'value'],
+      [
+        ...cpuRows,
+        ['CPU ms: total (services + PostgreSQL + Kafka)', fixed(cost.totalCpuMsPerTask)],
+        ['PostgreSQL transactions', fixed(cost.transactionsPerTask)],
+        ['Kafka messages produced', fixed(cost.kafkaProducedPerTask)],
+        ['Kafka deliveries consumed (skipped ones included)', fixed(cost.kafkaConsumedPerTask)],
+        ['gateway requests', fixed(cost.gatewayRequestsPerTask)],
+      ],
+    ),
+  ];
+}
+
 function memoryLines({ memory }) {
   const phases = Object.keys(memory.phases);
   const rows = memory.processes.map(({ name }) => [name, ...phases.map((phase) => ms(memory.phases[phase][name])), ms(memory.highWater[name])]);
@@ -108,7 +130,7 @@ export function formatReport(results) {
   const sections = [machineLines(results)];
   if (results.mixed) sections.push(mixedLines(results));
   if (results.lifecycle || results.peers) sections.push(jobLines(results));
-  if (results.lifecycle) sections.push(lifecycleLines(results));
+  if (results.lifecycle) sections.push(lifecycleLines(results), costLines(results));
   if (results.memory) sections.push(memoryLines(results));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

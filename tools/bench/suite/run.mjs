@@ -10,6 +10,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { buildAgentSdk, loadAgentSdk } from './agent-sdk.mjs';
 import { createCleanup } from './cleanup.mjs';
+import { costMeter } from './cost.mjs';
 import { createFixtures } from './fixtures.mjs';
 import { gatewayClient } from './gateway-client.mjs';
 import { runJobWorkload } from './job-workload.mjs';
@@ -44,7 +45,8 @@ async function measurePlatform(options, runId, cleanup) {
     memory.during('lifecycle');
     const system = await ainsSystem(client, fixtures, platform.gateway, options);
     const stopAgents = cleanup.add('SDK agents', () => system.stop());
-    const workload = await runJobWorkload(system, options, say);
+    const meter = costMeter({ processes: platform.processes, databaseUrl: options.databaseUrl, kafkaBrokers: platform.kafka.brokers, serviceUrls: platform.serviceUrls, gatewayUrl: platform.gateway });
+    const workload = await runJobWorkload(system, options, say, meter);
     const analysis = await analyseLifecycle(client, fixtures, options.databaseUrl, workload, say);
     await stopAgents();
     results.lifecycle = { workload: withoutJobs(workload), analysis };

@@ -17,8 +17,9 @@ export class AgentsModule {
   static forRoot(settings: AgentSettings): DynamicModule {
     return {
       module: AgentsModule,
-      controllers: [AgentsController, LoadEventsConsumer],
+      controllers: [AgentsController],
       providers: [
+        LoadEventsConsumer,
         { provide: AGENT_SETTINGS, useValue: settings },
         AgentsService,
         AgentsRepository,

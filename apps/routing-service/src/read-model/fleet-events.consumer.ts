@@ -1,34 +1,41 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics } from '@ains/contracts';
-import { InboxProcessor, consumedMessageOf } from '@ains/messaging';
+import { Injectable } from '@nestjs/common';
+import type { CloudEvent, EventType } from '@ains/contracts';
+import { EventConsumer, inEventContext, type ConsumerTransaction, type EventHandler, type EventHandlers } from '@ains/messaging';
 import { DispatcherService } from '../dispatch/dispatcher.service';
 import { FleetService } from './fleet.service';
 
-/** Agent and trust events: a changed fleet may unblock queued tasks, so each wakes the dispatcher. */
-@Controller()
-export class FleetEventsConsumer {
+/**
+ * Agent and trust events keep routing's view of the fleet current; a changed fleet may unblock
+ * queued tasks, so a batch wakes the dispatcher. Of a batch's score changes only each agent's
+ * newest matters to routing, so one write per agent applies them.
+ */
+@Injectable()
+export class FleetEventsConsumer extends EventConsumer {
+  readonly eventTypes: readonly EventType[] = ['ains.agent.registered.v1', 'ains.agent.updated.v1', 'ains.agent.status_changed.v1', 'ains.trust.score_changed.v1'];
+
   constructor(
-    private readonly inbox: InboxProcessor,
     private readonly fleet: FleetService,
     private readonly dispatcher: DispatcherService,
-  ) {}
-
-  @EventPattern(Topics.agent)
-  async onAgentEvent(@Ctx() context: KafkaContext): Promise<void> {
-    const outcome = await this.inbox.process(consumedMessageOf(context), {
-      'ains.agent.registered.v1': (event, manager) => this.fleet.onRegistered(event, manager),
-      'ains.agent.updated.v1': (event, manager) => this.fleet.onUpdated(event, manager),
-      'ains.agent.status_changed.v1': (event, manager) => this.fleet.onStatusChanged(event, manager),
-    });
-    if (outcome === 'processed') this.dispatcher.wake();
+  ) {
+    super();
   }
 
-  @EventPattern(Topics.trust)
-  async onTrustEvent(@Ctx() context: KafkaContext): Promise<void> {
-    const outcome = await this.inbox.process(consumedMessageOf(context), {
-      'ains.trust.score_changed.v1': (event, manager) => this.fleet.onTrustChanged(event, manager),
-    });
-    if (outcome === 'processed') this.dispatcher.wake();
+  async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
+    const { manager } = tx;
+    const newestScores = new Map<string, CloudEvent<'ains.trust.score_changed.v1'>>();
+    const handlers: EventHandlers = {
+      'ains.agent.registered.v1': (event) => this.fleet.onRegistered(event, manager),
+      'ains.agent.updated.v1': (event) => this.fleet.onUpdated(event, manager),
+      'ains.agent.status_changed.v1': (event) => this.fleet.onStatusChanged(event, manager),
+      'ains.trust.score_changed.v1': async (event) => {
+        newestScores.set(event.data.agentId, event);
+      },
+    };
+    for (const event of events) {
+      const handler = handlers[event.type] as EventHandler<EventType> | undefined;
+      if (handler) await inEventContext(event, () => handler(event, manager));
+    }
+    for (const change of newestScores.values()) await this.fleet.onTrustChanged(change, manager);
+    tx.afterCommit(() => this.dispatcher.wake());
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { CompletionFold } from './completion-times';
 
 export interface AgentProfileRow {
   agentId: string;
@@ -43,12 +44,12 @@ export class FleetRepository {
     );
   }
 
-  /** Folds one completion time into the agent's exponential moving average. */
-  async recordCompletion(manager: EntityManager, agentId: string, durationMs: number, alpha: number): Promise<void> {
+  /** Applies a batch's completion times to the agent's exponential moving average (see CompletionTimes). */
+  async foldCompletions(manager: EntityManager, fold: CompletionFold): Promise<void> {
     await manager.query(
-      `UPDATE routing.agents SET avg_completion_ms = CASE WHEN avg_completion_ms IS NULL THEN $2::double precision ELSE $3 * $2 + (1 - $3) * avg_completion_ms END
+      `UPDATE routing.agents SET avg_completion_ms = CASE WHEN avg_completion_ms IS NULL THEN $2::double precision ELSE $3 * avg_completion_ms + $4 END
        WHERE agent_id = $1`,
-      [agentId, durationMs, alpha],
+      [fold.agentId, fold.ifNoAverage, fold.factor, fold.offset],
     );
   }
 }

@@ -17,8 +17,9 @@ export class SchedulesModule {
     return {
       module: SchedulesModule,
       imports: [TypeOrmModule.forFeature([Schedule, ScheduleRun])],
-      controllers: [SchedulesController, TaskEventsConsumer],
+      controllers: [SchedulesController],
       providers: [
+        TaskEventsConsumer,
         { provide: SCHEDULER_SETTINGS, useValue: settings },
         { provide: CLOCK, useValue: clock },
         SchedulesRepository,

@@ -1,25 +1,26 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics } from '@ains/contracts';
-import { InboxProcessor, consumedMessageOf } from '@ains/messaging';
+import { Injectable } from '@nestjs/common';
+import { EventHandlersConsumer, type EventHandlers } from '@ains/messaging';
 import { RunOutcomesService } from './run-outcomes.service';
 
-@Controller()
-export class TaskEventsConsumer {
-  constructor(
-    private readonly inbox: InboxProcessor,
-    private readonly outcomes: RunOutcomesService,
-  ) {}
+/** Follows the tasks schedules created, to record each run's outcome; other tasks are skipped unread. */
+@Injectable()
+export class TaskEventsConsumer extends EventHandlersConsumer {
+  protected readonly handlers: EventHandlers = {
+    'ains.task.created.v1': (event, manager) => this.outcomes.onTaskCreated(event, manager),
+    'ains.task.completed.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+    'ains.task.failed.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+    'ains.task.timed_out.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+    'ains.task.cancelled.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+    'ains.task.dead_lettered.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+  };
 
-  @EventPattern(Topics.task)
-  async onTaskEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), {
-      'ains.task.created.v1': (event, manager) => this.outcomes.onTaskCreated(event, manager),
-      'ains.task.completed.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
-      'ains.task.failed.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
-      'ains.task.timed_out.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
-      'ains.task.cancelled.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
-      'ains.task.dead_lettered.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
-    });
+  constructor(private readonly outcomes: RunOutcomesService) {
+    super();
+  }
+
+  /** Task events carry the schedule that created the task; a task of no schedule is none of ours. */
+  override concerns(_type: string, data: unknown): boolean {
+    const scheduleId = (data as { scheduleId?: unknown } | null)?.scheduleId;
+    return typeof scheduleId === 'string';
   }
 }

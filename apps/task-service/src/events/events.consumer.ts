@@ -1,37 +1,29 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics } from '@ains/contracts';
-import { InboxProcessor, consumedMessageOf } from '@ains/messaging';
+import { Injectable } from '@nestjs/common';
+import { EventHandlersConsumer, type EventHandlers } from '@ains/messaging';
 import { Backpressure } from './backpressure.service';
 import { EventReactions } from './event-reactions.service';
 
-@Controller()
-export class EventsConsumer {
+/** Routing decisions assign tasks; agents going away give theirs back; schedules create tasks. */
+@Injectable()
+export class EventsConsumer extends EventHandlersConsumer {
+  protected readonly handlers: EventHandlers = {
+    'ains.routing.decided.v1': (event, manager) => this.reactions.onRoutingDecided(manager, event.data),
+    'ains.routing.backpressure_changed.v1': (event, manager) => this.backpressure.record(manager, event.data),
+    'ains.agent.status_changed.v1': (event, manager) => this.reactions.onAgentStatusChanged(manager, event.data),
+    'ains.schedule.fired.v1': (event, manager) => this.reactions.onScheduleFired(manager, event.data),
+  };
+
   constructor(
-    private readonly inbox: InboxProcessor,
     private readonly reactions: EventReactions,
     private readonly backpressure: Backpressure,
-  ) {}
-
-  @EventPattern(Topics.routing)
-  async onRoutingEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), {
-      'ains.routing.decided.v1': (event, manager) => this.reactions.onRoutingDecided(manager, event.data),
-      'ains.routing.backpressure_changed.v1': (event, manager) => this.backpressure.record(manager, event.data),
-    });
+  ) {
+    super();
   }
 
-  @EventPattern(Topics.agent)
-  async onAgentEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), {
-      'ains.agent.status_changed.v1': (event, manager) => this.reactions.onAgentStatusChanged(manager, event.data),
-    });
-  }
-
-  @EventPattern(Topics.schedule)
-  async onScheduleEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), {
-      'ains.schedule.fired.v1': (event, manager) => this.reactions.onScheduleFired(manager, event.data),
-    });
+  /** Only an agent that goes away gives tasks back; other status changes are skipped unread. */
+  override concerns(type: string, data: unknown): boolean {
+    if (type !== 'ains.agent.status_changed.v1') return true;
+    const status = (data as { status?: unknown } | null)?.status;
+    return status === 'offline' || status === 'deregistered';
   }
 }

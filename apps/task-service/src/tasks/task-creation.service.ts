@@ -28,7 +28,8 @@ export interface NewTask extends TaskSpec {
 
 /**
  * Creates tasks: validates dependencies (same tenant, not failed, no cycle), applies priority
- * inheritance, and stores each task blocked or queued with its events, in the caller's transaction.
+ * inheritance, and stores each task blocked or queued with its event (one per task: a runnable
+ * task's `created` also queues it), in the caller's transaction.
  */
 @Injectable()
 export class TaskCreation {
@@ -96,10 +97,7 @@ export class TaskCreation {
       await this.tasks.setEffectivePriority(manager, ancestor.id, raised);
       events.push(TaskEventsOf.priorityChanged(ancestor, raised));
     }
-    for (const task of created) {
-      events.push(TaskEventsOf.created(task));
-      if (task.status === 'queued') events.push(TaskEventsOf.queued(task));
-    }
+    for (const task of created) events.push(TaskEventsOf.created(task));
     await this.outbox.append(manager, ...events);
     return created;
   }

@@ -26,8 +26,9 @@ import { TasksService } from './tasks.service';
  * lifecycle in the same transactions, so splitting them would only add wiring.
  */
 @Module({
-  controllers: [TasksController, TemplatesController, ChainsController, WorkController, EventsConsumer],
+  controllers: [TasksController, TemplatesController, ChainsController, WorkController],
   providers: [
+    EventsConsumer,
     TasksRepository,
     TemplatesRepository,
     ChainsRepository,

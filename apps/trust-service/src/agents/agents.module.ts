@@ -6,7 +6,6 @@ import { AgentProfilesRepository } from './agent-profiles.repository';
 /** trust-service's view of the agents: registrations, profiles and status from agent events. */
 @Module({
   imports: [TrustModule],
-  controllers: [AgentEventsConsumer],
-  providers: [AgentProfilesRepository],
+  providers: [AgentEventsConsumer, AgentProfilesRepository],
 })
 export class AgentsModule {}

@@ -5,10 +5,8 @@ import { Topics, type LeaderboardView } from '@ains/contracts';
 import { loadConfig } from '@ains/platform';
 import { createServiceApp } from '@ains/runtime';
 import { callerHeaders, dropSchemas, ensureDatabase, serviceTestEnv, testEnv } from '@ains/testing';
-import { AgentEventsConsumer } from '../agents/agent-events.consumer';
 import { trustService, type TrustServiceSettings } from '../service';
-import { agentRegistered, consumed, finishedTask, kafkaEvent } from '../testing/trust-events';
-import { TaskEventsConsumer } from '../trust/task-events.consumer';
+import { agentRegistered, deliver, finishedTask, kafkaEvent } from '../testing/trust-events';
 
 async function startTrustApp(env: Record<string, string>): Promise<NestFastifyApplication> {
   const app = await createServiceApp({ ...trustService, consumes: false }, loadConfig(trustService.config, env) as TrustServiceSettings);
@@ -30,7 +28,7 @@ const names = (view: LeaderboardView) => view.data.map((entry) => entry.display_
 /** An agent known to trust-service by its registration event, with its score set by an override. */
 async function agentScoring(app: NestFastifyApplication, name: string, score: number, tags: string[]): Promise<string> {
   const agentId = randomUUID();
-  await app.get(AgentEventsConsumer).handle(consumed(agentRegistered(agentId, tags, name), Topics.agent));
+  await deliver(app, agentRegistered(agentId, tags, name), Topics.agent);
   const url = `/v1/agents/${agentId}/trust/override`;
   const response = await app.inject({ method: 'POST', url, headers: callerHeaders('POST', url), payload: { score, reason: 'leaderboard fixture' } });
   expect(response.statusCode).toBe(200);
@@ -71,7 +69,7 @@ describe.each(backends)('trust leaderboard ($name, real Postgres)', ({ withRedis
     await score('echo', 0.99, ['other-tag']);
     const gone = await score('foxtrot', 0.98);
     const deregistered = { agentId: gone, status: 'deregistered', previousStatus: 'online', reason: 'retired', changedAt: new Date().toISOString() } as const;
-    await app.get(AgentEventsConsumer).handle(consumed(kafkaEvent('ains.agent.status_changed.v1', gone, deregistered), Topics.agent));
+    await deliver(app, kafkaEvent('ains.agent.status_changed.v1', gone, deregistered), Topics.agent);
   });
 
   afterAll(() => app?.close());
@@ -91,7 +89,7 @@ describe.each(backends)('trust leaderboard ($name, real Postgres)', ({ withRedis
 
   it('includes agents known only from task outcomes when no tag is asked for', async () => {
     const agentId = randomUUID();
-    await app.get(TaskEventsConsumer).handle(consumed(finishedTask('completed', agentId), Topics.task));
+    await deliver(app, finishedTask('completed', agentId), Topics.task);
     const view = await leaderboard(app, 'tier=average&limit=100');
     expect(view.data.find((entry) => entry.agent_id === agentId)).toMatchObject({ display_name: null, tags: [], score: 0.52, success_rate: 1 });
   });
@@ -99,7 +97,7 @@ describe.each(backends)('trust leaderboard ($name, real Postgres)', ({ withRedis
   it('follows tag changes from agent profile updates', async () => {
     const newTag = `moved-${randomUUID().slice(0, 8)}`;
     const profile = { agentId: agents.delta, displayName: 'delta-renamed', tags: [newTag], capabilities: [], maxConcurrency: 1, updatedAt: new Date().toISOString() };
-    await app.get(AgentEventsConsumer).handle(consumed(kafkaEvent('ains.agent.updated.v1', agents.delta, profile), Topics.agent));
+    await deliver(app, kafkaEvent('ains.agent.updated.v1', agents.delta, profile), Topics.agent);
     expect(names(await leaderboard(app, `tag=${newTag}`))).toEqual(['delta-renamed']);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventType } from '@ains/contracts';
-import { toKafkaHeaders, type ConsumedMessage } from '@ains/messaging';
+import type { INestApplicationContext } from '@nestjs/common';
+import { InboxProcessor, toKafkaHeaders, type ConsumedMessage, type ProcessOutcome } from '@ains/messaging';
 import type { TaskOutcome } from '../trust/trust-rules';
 
 /** Test support (not part of the service build): events as trust-service receives them from Kafka. */
@@ -39,5 +40,12 @@ export function agentRegistered(agentId: string, tags: string[] = [], displayNam
 
 /** The event as a consumer hands it to the inbox, without a broker in between. */
 export function consumed(event: KafkaEvent, topic: string, offset = 0): ConsumedMessage {
-  return { topic, partition: 0, offset: String(offset), key: event.key, headers: event.headers, value: Buffer.from(event.value), heartbeat: async () => undefined };
+  return { topic, partition: 0, offset: String(offset), key: event.key, headers: event.headers, value: Buffer.from(event.value) };
+}
+
+/** Delivers one event to the app's consumers (one batch) and says what became of it. */
+export async function deliver(app: INestApplicationContext, event: KafkaEvent, topic: string, offset = 0): Promise<ProcessOutcome> {
+  const outcome = await app.get(InboxProcessor).processBatch([consumed(event, topic, offset)]);
+  const [result] = (Object.keys(outcome) as ProcessOutcome[]).filter((key) => outcome[key] > 0);
+  return result;
 }

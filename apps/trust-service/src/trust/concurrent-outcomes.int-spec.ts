@@ -6,8 +6,7 @@ import { loadConfig } from '@ains/platform';
 import { createServiceApp } from '@ains/runtime';
 import { dropSchemas, ensureDatabase, query, serviceTestEnv, testEnv } from '@ains/testing';
 import { trustService, type TrustServiceSettings } from '../service';
-import { consumed, finishedTask, type KafkaEvent } from '../testing/trust-events';
-import { TaskEventsConsumer } from './task-events.consumer';
+import { deliver, finishedTask, type KafkaEvent } from '../testing/trust-events';
 import { applyTaskOutcome, INITIAL_SCORE_BP, type ScoreState, type TaskOutcome } from './trust-rules';
 
 const INSTANCES = 3;
@@ -58,18 +57,17 @@ describe('concurrent task outcomes for one agent (several consumers, real Postgr
     // 70 % completed, 20 % failed, 10 % timed out; the bonus window sits near its threshold.
     const events = Array.from({ length: EVENTS }, (_, i): KafkaEvent => finishedTask(i % 10 < 7 ? 'completed' : i % 10 < 9 ? 'failed' : 'timed_out', agentId));
     const deliveries = shuffle([...events, ...events.slice(0, REDELIVERIES)]);
-    const consumers = apps.map((app) => app.get(TaskEventsConsumer));
 
     const outcomes: ProcessOutcome[] = [];
     let next = 0;
-    const worker = async (consumer: TaskEventsConsumer) => {
+    const worker = async (app: NestFastifyApplication) => {
       while (next < deliveries.length) {
         const event = deliveries[next];
         next += 1;
-        outcomes.push(await consumer.handle(consumed(event, Topics.task, next)));
+        outcomes.push(await deliver(app, event, Topics.task, next));
       }
     };
-    await Promise.all(consumers.flatMap((consumer) => Array.from({ length: WORKERS_PER_INSTANCE }, () => worker(consumer))));
+    await Promise.all(apps.flatMap((app) => Array.from({ length: WORKERS_PER_INSTANCE }, () => worker(app))));
 
     expect(outcomes.filter((outcome) => outcome === 'processed')).toHaveLength(EVENTS);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(REDELIVERIES);

@@ -1,16 +1,14 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics } from '@ains/contracts';
-import { InboxProcessor, consumedMessageOf, type ConsumedMessage, type EventHandlers, type ProcessOutcome } from '@ains/messaging';
+import { Injectable } from '@nestjs/common';
+import { EventHandlersConsumer, type EventHandlers } from '@ains/messaging';
 import { TrustService } from './trust.service';
 
 /**
  * Terminal task events move the score of the agent that ran the task, exactly once each (inbox).
  * Failures and time-outs without an agent (the task never reached one) change nothing.
  */
-@Controller()
-export class TaskEventsConsumer {
-  private readonly handlers: EventHandlers = {
+@Injectable()
+export class TaskEventsConsumer extends EventHandlersConsumer {
+  protected readonly handlers: EventHandlers = {
     'ains.task.completed.v1': (event, manager) =>
       this.trust.applyTaskOutcome(manager, { agentId: event.data.agentId, taskId: event.data.taskId, outcome: 'completed', eventId: event.id, eventType: event.type }),
     'ains.task.failed.v1': async (event, manager) => {
@@ -23,18 +21,12 @@ export class TaskEventsConsumer {
     },
   };
 
-  constructor(
-    private readonly inbox: InboxProcessor,
-    private readonly trust: TrustService,
-  ) {}
-
-  @EventPattern(Topics.task)
-  async onTaskEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.handle(consumedMessageOf(context));
+  constructor(private readonly trust: TrustService) {
+    super();
   }
 
-  /** One consumed message through the inbox; public so tests can drive many deliveries at once. */
-  handle(message: ConsumedMessage): Promise<ProcessOutcome> {
-    return this.inbox.process(message, this.handlers);
+  /** Failures and time-outs that never reached an agent are skipped before any database work. */
+  override concerns(_type: string, data: unknown): boolean {
+    return (data as { agentId?: unknown } | null)?.agentId !== null;
   }
 }

@@ -4,10 +4,8 @@ import { Topics, type Caller, type TrustDetailView, type TrustHistoryView } from
 import { loadConfig } from '@ains/platform';
 import { createServiceApp } from '@ains/runtime';
 import { callerHeaders, dropSchemas, ensureDatabase, query, serviceTestEnv, testCaller, testEnv } from '@ains/testing';
-import { AgentEventsConsumer } from '../agents/agent-events.consumer';
 import { trustService, type TrustServiceSettings } from '../service';
-import { agentRegistered, consumed, finishedTask } from '../testing/trust-events';
-import { TaskEventsConsumer } from './task-events.consumer';
+import { agentRegistered, deliver, finishedTask } from '../testing/trust-events';
 
 const DAY_MS = 86_400_000;
 
@@ -22,8 +20,8 @@ describe('trust endpoints (trust-service, real Postgres)', () => {
 
   async function registerWithOutcomes(...outcomes: ('completed' | 'failed' | 'timed_out')[]): Promise<string> {
     const agentId = randomUUID();
-    await app.get(AgentEventsConsumer).handle(consumed(agentRegistered(agentId), Topics.agent));
-    for (const outcome of outcomes) await app.get(TaskEventsConsumer).handle(consumed(finishedTask(outcome, agentId), Topics.task));
+    await deliver(app, agentRegistered(agentId), Topics.agent);
+    for (const outcome of outcomes) await deliver(app, finishedTask(outcome, agentId), Topics.task);
     return agentId;
   }
 

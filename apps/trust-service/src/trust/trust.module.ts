@@ -10,8 +10,8 @@ import { TrustService } from './trust.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TrustScore, TrustRecord])],
-  controllers: [TrustController, TaskEventsConsumer],
-  providers: [TrustService, TrustHistoryService, TrustRepository],
+  controllers: [TrustController],
+  providers: [TaskEventsConsumer, TrustService, TrustHistoryService, TrustRepository],
   exports: [TrustService],
 })
 export class TrustModule {}

@@ -1,43 +1,32 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics, WEBHOOK_EVENT_TYPES, type EventType } from '@ains/contracts';
-import { InboxProcessor, consumedMessageOf, type EventHandler, type EventHandlers } from '@ains/messaging';
+import { Injectable } from '@nestjs/common';
+import { WEBHOOK_EVENT_TYPES, type CloudEvent, type EventType } from '@ains/contracts';
+import { EventConsumer, type ConsumerTransaction } from '@ains/messaging';
+import { SubscriptionIndex } from '../endpoints/subscription-index';
 import { FanOutService } from './fan-out.service';
 
 /**
- * Consumes the topics of client-owned aggregates and fans every deliverable event out to the
- * matching endpoints of its client. Agent, trust and routing topics are not consumed: their events
- * concern the shared fleet, not one client.
+ * Consumes the deliverable events of client-owned aggregates (tasks, chains, schedules, webhooks)
+ * and fans them out to the matching endpoints of their client. An event no endpoint of its client
+ * subscribes to is skipped from the in-memory subscription index, before any database work. Agent,
+ * trust and routing events concern the shared fleet, not one client, and are not consumed.
  */
-@Controller()
-export class TenantEventsConsumer {
-  private readonly handlers: EventHandlers;
+@Injectable()
+export class TenantEventsConsumer extends EventConsumer {
+  readonly eventTypes = WEBHOOK_EVENT_TYPES as readonly EventType[];
 
   constructor(
-    private readonly inbox: InboxProcessor,
-    fanOut: FanOutService,
+    private readonly subscriptions: SubscriptionIndex,
+    private readonly fanOut: FanOutService,
   ) {
-    const handler: EventHandler<EventType> = (event, manager) => fanOut.fanOut(event, manager);
-    this.handlers = Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [type, handler])) as EventHandlers;
+    super();
   }
 
-  @EventPattern(Topics.task)
-  async onTaskEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), this.handlers);
+  override concerns(type: EventType, data: unknown): boolean {
+    const clientId = (data as { clientId?: unknown } | null)?.clientId;
+    return typeof clientId === 'string' && this.subscriptions.mayWant(clientId, type);
   }
 
-  @EventPattern(Topics.chain)
-  async onChainEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), this.handlers);
-  }
-
-  @EventPattern(Topics.schedule)
-  async onScheduleEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), this.handlers);
-  }
-
-  @EventPattern(Topics.webhook)
-  async onWebhookEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(consumedMessageOf(context), this.handlers);
+  handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
+    return this.fanOut.fanOut(events, tx.manager);
   }
 }

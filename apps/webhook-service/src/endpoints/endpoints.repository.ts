@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import type { EndpointHealth } from '../delivery/attempt-policy';
 import { Endpoint, type DisabledReason } from './endpoint.entity';
 
@@ -39,9 +39,14 @@ export class EndpointsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The client's enabled endpoints, for fan-out inside the consumer's transaction. */
-  findEnabledForClient(manager: EntityManager, clientId: string): Promise<Pick<Endpoint, 'id' | 'eventTypes'>[]> {
-    return manager.getRepository(Endpoint).find({ select: { id: true, eventTypes: true }, where: { clientId, enabled: true } });
+  /** The clients' enabled endpoints, for fan-out inside the consumer's transaction. */
+  findEnabledForClients(manager: EntityManager, clientIds: string[]): Promise<Pick<Endpoint, 'id' | 'clientId' | 'eventTypes'>[]> {
+    return manager.getRepository(Endpoint).find({ select: { id: true, clientId: true, eventTypes: true }, where: { clientId: In(clientIds), enabled: true } });
+  }
+
+  /** Every enabled endpoint's client and filters: the subscription index. */
+  async enabledSubscriptions(): Promise<{ clientId: string; eventTypes: string[] }[]> {
+    return this.endpoints.find({ select: { clientId: true, eventTypes: true }, where: { enabled: true } });
   }
 
   /** Disables the endpoint if it is enabled; returns it when this call disabled it. */

@@ -17,6 +17,22 @@ export type RoutingRequirements = z.infer<typeof RoutingRequirementsSchema>;
 
 const TaskRef = { taskId: z.uuid(), clientId: z.string(), taskType: z.string() };
 
+/**
+ * The schedule that created the task, on the events that end an attempt or the task, so a consumer
+ * that follows only scheduled tasks skips the others without a lookup. Absent on older events.
+ */
+const ScheduleRef = { scheduleId: z.uuid().nullable().optional() };
+
+/** What routing needs of one queued attempt. */
+const QueuedAttempt = {
+  effectivePriority: z.int().min(1).max(10),
+  routing: RoutingRequirementsSchema,
+  /** Agents that already failed or timed out on this task (failover). */
+  excludedAgentIds: z.array(z.uuid()),
+  attempt: z.int().min(1),
+  queuedAt: isoTime(),
+};
+
 export const TaskEvents = {
   'ains.task.created.v1': {
     topic: Topics.task,
@@ -30,21 +46,20 @@ export const TaskEvents = {
       /** The schedule fire time this task was created for (with scheduleId), so the run it belongs to is exact. */
       scheduleFireTime: isoTime().nullable().optional(),
       createdAt: isoTime(),
+      /**
+       * Set when the task is runnable at creation (`status: queued`): its first attempt is queued by
+       * this event and no `ains.task.queued.v1` follows. Null while it waits for dependencies.
+       */
+      queued: z.object(QueuedAttempt).nullable().optional(),
     }),
   },
-  /** The task is runnable and waits for an agent; sent again for each retry attempt. */
+  /**
+   * The task became runnable after its creation (its dependencies completed, a retry, a manual
+   * retry) and waits for an agent; sent for each such attempt.
+   */
   'ains.task.queued.v1': {
     topic: Topics.task,
-    schema: z.object({
-      ...TaskRef,
-      priority: z.int().min(1).max(10),
-      effectivePriority: z.int().min(1).max(10),
-      routing: RoutingRequirementsSchema,
-      /** Agents that already failed or timed out on this task (failover). */
-      excludedAgentIds: z.array(z.uuid()),
-      attempt: z.int().min(1),
-      queuedAt: isoTime(),
-    }),
+    schema: z.object({ ...TaskRef, priority: z.int().min(1).max(10), ...QueuedAttempt }),
   },
   /** Priority inheritance raised (or a dependent's change lowered) the task's effective priority. */
   'ains.task.priority_changed.v1': {
@@ -61,12 +76,13 @@ export const TaskEvents = {
   },
   'ains.task.completed.v1': {
     topic: Topics.task,
-    schema: z.object({ ...TaskRef, agentId: z.uuid(), attempt: z.int().min(1), durationMs: z.int().min(0), completedAt: isoTime() }),
+    schema: z.object({ ...TaskRef, ...ScheduleRef, agentId: z.uuid(), attempt: z.int().min(1), durationMs: z.int().min(0), completedAt: isoTime() }),
   },
   'ains.task.failed.v1': {
     topic: Topics.task,
     schema: z.object({
       ...TaskRef,
+      ...ScheduleRef,
       agentId: z.uuid().nullable(),
       attempt: z.int().min(1),
       error: z.string(),
@@ -79,6 +95,7 @@ export const TaskEvents = {
     topic: Topics.task,
     schema: z.object({
       ...TaskRef,
+      ...ScheduleRef,
       agentId: z.uuid().nullable(),
       attempt: z.int().min(1),
       reason: z.enum(['lease_expired', 'execution_timeout']),
@@ -88,11 +105,11 @@ export const TaskEvents = {
   },
   'ains.task.cancelled.v1': {
     topic: Topics.task,
-    schema: z.object({ ...TaskRef, agentId: z.uuid().nullable(), reason: z.string(), cancelledAt: isoTime() }),
+    schema: z.object({ ...TaskRef, ...ScheduleRef, agentId: z.uuid().nullable(), reason: z.string(), cancelledAt: isoTime() }),
   },
   /** Retries exhausted: the task will not run again unless retried by hand. */
   'ains.task.dead_lettered.v1': {
     topic: Topics.task,
-    schema: z.object({ ...TaskRef, agentId: z.uuid().nullable(), attempts: z.int().min(1), lastError: z.string(), deadLetteredAt: isoTime() }),
+    schema: z.object({ ...TaskRef, ...ScheduleRef, agentId: z.uuid().nullable(), attempts: z.int().min(1), lastError: z.string(), deadLetteredAt: isoTime() }),
   },
 } as const satisfies Record<string, EventDefinition>;

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../event-publisher';
-import { InProcessEventBus } from './in-process-event-bus';
+import { InProcessEventBus, topicRuns } from './in-process-event-bus';
 
 const message = (topic: string, key: string): OutgoingMessage => ({ topic, key, headers: {}, value: '{}' });
 
@@ -7,11 +7,11 @@ describe('InProcessEventBus', () => {
   it('holds publications until opened, then delivers each group its topics in order', async () => {
     const bus = new InProcessEventBus();
     const seen: string[] = [];
-    bus.subscribe('trust', ['ains.agent.v1'], async (m) => {
-      seen.push(`trust:${m.key}`);
+    bus.subscribe('trust', ['ains.agent.v1'], async (batch) => {
+      for (const m of batch) seen.push(`trust:${m.key}`);
     });
-    bus.subscribe('webhook', ['ains.task.v1'], async (m) => {
-      seen.push(`webhook:${m.key}`);
+    bus.subscribe('webhook', ['ains.task.v1'], async (batch) => {
+      for (const m of batch) seen.push(`webhook:${m.key}`);
     });
     let delivered = false;
     const publishing = bus.publish([message('ains.agent.v1', 'a1'), message('ains.task.v1', 't1'), message('ains.agent.v1', 'a2')]).then(() => {
@@ -30,12 +30,12 @@ describe('InProcessEventBus', () => {
     bus.open();
     let failNext = true;
     const handled: string[] = [];
-    bus.subscribe('trust', ['ains.agent.v1'], async (m) => {
+    bus.subscribe('trust', ['ains.agent.v1'], async (batch) => {
       if (failNext) {
         failNext = false;
         throw new Error('database unavailable');
       }
-      handled.push(m.key);
+      handled.push(...batch.map((m) => m.key));
     });
     await expect(bus.publish([message('ains.agent.v1', 'a1')])).rejects.toThrow('database unavailable');
     await bus.publish([message('ains.agent.v1', 'a1')]);
@@ -55,6 +55,11 @@ describe('InProcessEventBus', () => {
     });
     await Promise.all([bus.publish([message('t', '1')]), bus.publish([message('t', '2')]), bus.publish([message('t', '3')])]);
     expect(maxRunning).toBe(1);
+  });
+
+  it('splits a delivery into same-topic runs in order', () => {
+    const runs = topicRuns([message('a', '1'), message('a', '2'), message('b', '3'), message('a', '4')]);
+    expect(runs.map((run) => run.map((m) => `${m.topic}${m.key}`))).toEqual([['a1', 'a2'], ['b3'], ['a4']]);
   });
 
   it('refuses a second subscription of one group', () => {

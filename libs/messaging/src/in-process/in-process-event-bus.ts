@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '../event-publisher';
 
-type Deliver = (message: OutgoingMessage) => Promise<void>;
+type Deliver = (messages: readonly OutgoingMessage[]) => Promise<void>;
 
 interface Subscription {
   topics: ReadonlySet<string>;
@@ -13,7 +13,8 @@ interface Subscription {
  * The event transport of the single-process mode. `publish` resolves only after every subscribed
  * consumer group has handled every message (or dead-lettered it), so the outbox relay marks rows
  * published only when they were consumed: the outbox stays the durable log and a crash loses
- * nothing. Publishing waits until the bus is opened, i.e. until every service has subscribed.
+ * nothing. Each group receives a publication's messages for its topics as one batch, in order.
+ * Publishing waits until the bus is opened, i.e. until every service has subscribed.
  */
 export class InProcessEventBus {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -41,9 +42,7 @@ export class InProcessEventBus {
   private enqueue(subscription: Subscription, messages: readonly OutgoingMessage[]): Promise<void> {
     const wanted = messages.filter((message) => subscription.topics.has(message.topic));
     if (wanted.length === 0) return Promise.resolve();
-    const run = subscription.tail.then(async () => {
-      for (const message of wanted) await subscription.deliver(message);
-    });
+    const run = subscription.tail.then(() => subscription.deliver(wanted));
     // A failed delivery fails this publish (the relay retries it) but must not jam the queue.
     subscription.tail = run.catch(() => undefined);
     return run;
@@ -60,4 +59,15 @@ export function inProcessEventBus(): InProcessEventBus {
   const holder = globalThis as typeof globalThis & { [BUS]?: InProcessEventBus };
   holder[BUS] ??= new InProcessEventBus();
   return holder[BUS];
+}
+
+/** Splits a delivery into runs of one topic each, keeping the order: a batch is one topic's, as on Kafka. */
+export function topicRuns(messages: readonly OutgoingMessage[]): OutgoingMessage[][] {
+  const runs: OutgoingMessage[][] = [];
+  for (const message of messages) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].topic === message.topic) last.push(message);
+    else runs.push([message]);
+  }
+  return runs;
 }

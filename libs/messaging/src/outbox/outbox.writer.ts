@@ -8,6 +8,19 @@ import { toKafkaHeaders } from '../kafka/cloud-event-codec';
 /** Keeps each INSERT well under Postgres' 65,535 bind parameters (6 per event). */
 const OUTBOX_ROWS_PER_INSERT = 1_000;
 
+/** Where a transaction's query runner remembers that it wrote outbox rows (TypeORM's `data` bag). */
+const OUTBOX_WRITTEN = 'ains.outboxWritten';
+
+/** The PostgreSQL channel on which a schema's outbox announces committed rows to every relay. */
+export function outboxChannel(schema: string): string {
+  return `ains_outbox_${schema}`;
+}
+
+/** Whether the transaction of `manager` appended events: only then is the relay worth waking. */
+export function wroteOutboxRows(manager: EntityManager): boolean {
+  return (manager.queryRunner?.data as Record<string, unknown> | undefined)?.[OUTBOX_WRITTEN] === true;
+}
+
 /** An event to publish; `data` must match the schema its `type` has in the catalog. */
 export type NewEvent = {
   [T in EventType]: { type: T; subject: string; data: EventData<T> };
@@ -19,16 +32,24 @@ export type NewEvent = {
  */
 export class OutboxWriter {
   private readonly table: string;
+  private readonly channel: string;
 
+  /**
+   * @param replicaId names this process in the outbox's NOTIFY, so its own relay, which it wakes
+   *   directly after the commit, can ignore the echo while other replicas' relays act on it.
+   */
   constructor(
     schema: string,
     private readonly source: string,
+    private readonly replicaId: string,
   ) {
     this.table = `${quoteIdentifier(schema)}.outbox`;
+    this.channel = outboxChannel(schema);
   }
 
   async append(manager: EntityManager, ...events: NewEvent[]): Promise<CloudEvent[]> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const transaction = manager.queryRunner;
+    if (!transaction?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction');
     }
     const requestTrace = RequestContextStore.current()?.traceparent;
@@ -53,12 +74,19 @@ export class OutboxWriter {
       written.push(cloudEvent);
     }
     // One multi-row INSERT per chunk (a batch of tasks appends thousands of events); the rows get
-    // their seq in list order, so publication order is still the order of `events`.
+    // their seq in list order, so publication order is still the order of `events`. The same
+    // statement queues a NOTIFY, delivered at commit (PostgreSQL folds repeats into one).
     for (let start = 0; start < rows.length; start += OUTBOX_ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + OUTBOX_ROWS_PER_INSERT);
       const values = chunk.map((_, row) => `(${[1, 2, 3, 4, 5, 6].map((column) => `$${row * 6 + column}`).join(', ')})`);
-      await manager.query(`INSERT INTO ${this.table} (event_id, topic, message_key, event_type, headers, payload) VALUES ${values.join(', ')}`, chunk.flat());
+      const notify = chunk.length * 6;
+      await manager.query(
+        `WITH written AS (INSERT INTO ${this.table} (event_id, topic, message_key, event_type, headers, payload) VALUES ${values.join(', ')} RETURNING 1)
+         SELECT pg_notify($${notify + 1}, $${notify + 2}) FROM (SELECT 1 FROM written LIMIT 1) AS any_row`,
+        [...chunk.flat(), this.channel, this.replicaId],
+      );
     }
+    if (rows.length > 0) (transaction.data as Record<string, unknown>)[OUTBOX_WRITTEN] = true;
     return written;
   }
 }

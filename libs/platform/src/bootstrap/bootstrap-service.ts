@@ -24,8 +24,6 @@ export interface BootstrapOptions {
   module: DynamicModule;
   settings: HttpServiceSettings;
   logger: Logger;
-  /** Runs after the HTTP app exists and before it listens, e.g. to attach Kafka consumers. */
-  beforeListen?: (app: NestFastifyApplication) => Promise<void>;
   /** Close the app on SIGTERM/SIGINT (default). Off when a launcher hosting several apps does it. */
   handleSignals?: boolean;
 }
@@ -62,7 +60,6 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   if (options.handleSignals !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await options.beforeListen?.(app);
   return app;
 }
 

@@ -38,8 +38,9 @@ export const ConfigFragments = {
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     /** Partitions a consumer handles at once; order within each partition is kept either way. */
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
-    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    CONSUMER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
   },
   /** Shared by the gateway (signs) and the services (verify) to authenticate forwarded callers. */
   internalAuth: {

@@ -1,0 +1,52 @@
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent, EventType } from '@ains/contracts';
+import { inEventContext } from './event-context';
+
+/** The transaction one batch of events is applied in. */
+export interface ConsumerTransaction {
+  readonly manager: EntityManager;
+  /** Runs `hook` once the transaction has committed (cache invalidation, waking a loop). */
+  afterCommit(hook: () => unknown): void;
+}
+
+/** A handler for one event type; it runs in the transaction that records the batch in the inbox. */
+export type EventHandler<T extends EventType> = (event: CloudEvent<T>, manager: EntityManager) => Promise<void>;
+
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+/**
+ * What a service consumes. Any provider that extends this class is found by the messaging module
+ * at start-up and fed every event of `eventTypes` from the service's consumer group, in batches:
+ * one inbox insert and one transaction per partition batch, events in partition order.
+ */
+export abstract class EventConsumer {
+  /** Other types on the same topics are skipped from the `ce_type` header alone. */
+  abstract readonly eventTypes: readonly EventType[];
+
+  /**
+   * A cheap in-memory look at an event's (not yet validated) payload, before any database work:
+   * `false` skips it without a transaction. The default takes every event of `eventTypes`.
+   */
+  concerns(_type: EventType, _data: unknown): boolean {
+    return true;
+  }
+
+  /** Applies new (never before processed) events, in order, inside `tx`. */
+  abstract handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void>;
+}
+
+/** A consumer that handles its events one at a time with a handler per type. */
+export abstract class EventHandlersConsumer extends EventConsumer {
+  protected abstract readonly handlers: EventHandlers;
+
+  get eventTypes(): readonly EventType[] {
+    return Object.keys(this.handlers) as EventType[];
+  }
+
+  async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
+    for (const event of events) {
+      const handler = this.handlers[event.type] as EventHandler<EventType> | undefined;
+      if (handler) await inEventContext(event, () => handler(event, tx.manager));
+    }
+  }
+}
