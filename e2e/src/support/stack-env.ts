@@ -32,6 +32,8 @@ export const e2eEnv = {
   // Traces go to the suite's own OTLP collector (support/otlp-collector.ts), exported quickly.
   OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${E2E_PORT_BASE + 9}`,
   OTEL_BSP_SCHEDULE_DELAY: '200',
+  // Every trace the suite starts is kept (the default keeps a share of new ones).
+  OTEL_TRACES_SAMPLER: 'parentbased_always_on',
   BOOTSTRAP_ADMIN_API_KEY: E2E_ADMIN_API_KEY,
   BOOTSTRAP_ADMIN_CLIENT_ID: 'e2e-admin',
   // The whole suite shares this key, polling included: never let the rate limit interfere.

@@ -48,6 +48,23 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
 
   const queue = (task: SimulatedTask) => feed.deliver('ains.task.queued.v1', task.taskId, queuedTask(task));
 
+  it('queues a task runnable at creation from its created event, and not one that waits for dependencies', async () => {
+    const tag = uniqueTag();
+    const runnable = randomUUID();
+    const blocked = randomUUID();
+    const createdEvent = (taskId: string, queued: boolean) => {
+      const { taskId: _id, clientId, taskType, priority, ...attempt } = queuedTask({ taskId, requiredTags: [tag] });
+      return { taskId, clientId, taskType, priority, status: queued ? ('queued' as const) : ('blocked' as const), dependsOn: [], chainId: null, scheduleId: null, createdAt: new Date().toISOString(), queued: queued ? attempt : null };
+    };
+    await feed.deliver('ains.task.created.v1', blocked, createdEvent(blocked, false));
+    await feed.deliver('ains.task.created.v1', runnable, createdEvent(runnable, true));
+    const agentId = randomUUID();
+    await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 2 }));
+    const [decision] = await decided([runnable, blocked], 1);
+    expect(decision).toMatchObject({ task_id: runnable, agent_id: agentId });
+    expect(await query(db, 'SELECT task_id FROM routing.queue WHERE task_id = $1', [blocked])).toEqual([]);
+  });
+
   it('serves higher effective priority first, while a capable agent is free', async () => {
     const tag = uniqueTag();
     const at = new Date();

@@ -37,21 +37,26 @@ describe('run statistics from task events (scheduler-service, real Postgres and 
   }
 
   const taskRef = (taskId: string) => ({ taskId, clientId: caller.clientId, taskType: 'tick' });
+  /**
+   * Events that end a task name the schedule that created it; the consumer skips the others unread.
+   * Which schedule does not matter to it (the task's run is found by task id), only that there is one.
+   */
+  const endRef = (taskId: string, scheduleId: string | null = randomUUID()) => ({ ...taskRef(taskId), scheduleId });
   const created = (taskId: string, scheduleId: string) => ({
     type: 'ains.task.created.v1' as const,
     data: { ...taskRef(taskId), priority: 5, status: 'queued', dependsOn: [], chainId: null, scheduleId, createdAt: new Date().toISOString() },
   });
-  const completed = (taskId: string, durationMs: number) => ({
+  const completed = (taskId: string, durationMs: number, scheduleId?: string | null) => ({
     type: 'ains.task.completed.v1' as const,
-    data: { ...taskRef(taskId), agentId: randomUUID(), attempt: 1, durationMs, completedAt: new Date().toISOString() },
+    data: { ...endRef(taskId, scheduleId), agentId: randomUUID(), attempt: 1, durationMs, completedAt: new Date().toISOString() },
   });
   const failed = (taskId: string, willRetry: boolean) => ({
     type: 'ains.task.failed.v1' as const,
-    data: { ...taskRef(taskId), agentId: randomUUID(), attempt: 1, error: 'boom', retryable: willRetry, willRetry, failedAt: new Date().toISOString() },
+    data: { ...endRef(taskId), agentId: randomUUID(), attempt: 1, error: 'boom', retryable: willRetry, willRetry, failedAt: new Date().toISOString() },
   });
   const deadLettered = (taskId: string) => ({
     type: 'ains.task.dead_lettered.v1' as const,
-    data: { ...taskRef(taskId), agentId: null, attempts: 3, lastError: 'boom', deadLetteredAt: new Date().toISOString() },
+    data: { ...endRef(taskId), agentId: null, attempts: 3, lastError: 'boom', deadLetteredAt: new Date().toISOString() },
   });
 
   /**
@@ -129,7 +134,7 @@ describe('run statistics from task events (scheduler-service, real Postgres and 
       failed(taskB, true), // will be retried: not an outcome yet
       failed(taskB, false),
       deadLettered(taskB), // the same task again: already counted
-      completed(strangerTask, 50), // not a scheduled task
+      completed(strangerTask, 50, null), // not a scheduled task: skipped unread
     ]);
 
     const view = await waitFor(

@@ -43,12 +43,16 @@ describe('task API (task-service, real Postgres)', () => {
 
   afterAll(() => app?.close());
 
-  it('creates a runnable task as queued, with its created and queued events in the outbox', async () => {
+  it('creates a runnable task as queued, with one created event in the outbox that queues it', async () => {
     const task = await createTask({ task_type: 'summarise', priority: 7, input: { text: 'hi' }, routing: { required_tags: ['nlp'], capabilities: [{ name: 'python', range: '>=3.11' }] } });
     expect(task).toMatchObject({ status: 'queued', priority: 7, effective_priority: 7, attempt: 1, input: { text: 'hi' } });
     const events = await eventsOf(task.id);
-    expect(events.map((event) => event.event_type)).toEqual(['ains.task.created.v1', 'ains.task.queued.v1']);
-    expect(events[1].payload).toMatchObject({ clientId: alice.clientId, attempt: 1, effectivePriority: 7, excludedAgentIds: [], routing: { requiredTags: ['nlp'], capabilities: [{ name: 'python', range: '>=3.11' }], minTrust: null } });
+    expect(events.map((event) => event.event_type)).toEqual(['ains.task.created.v1']);
+    expect(events[0].payload).toMatchObject({
+      clientId: alice.clientId,
+      status: 'queued',
+      queued: { attempt: 1, effectivePriority: 7, excludedAgentIds: [], routing: { requiredTags: ['nlp'], capabilities: [{ name: 'python', range: '>=3.11' }], minTrust: null } },
+    });
   });
 
   it('rejects invalid tasks field by field, and unknown or foreign dependencies with 422', async () => {

@@ -122,8 +122,8 @@ describe('agent work protocol and consumed events (task-service, real Postgres a
     expect(completed.json()).toMatchObject({ status: 'completed', result: { rows: 42 } });
 
     const events = await eventsOf(task.id);
-    expect(events.map((event) => event.event_type)).toEqual(['ains.task.created.v1', 'ains.task.queued.v1', 'ains.task.assigned.v1', 'ains.task.started.v1', 'ains.task.completed.v1']);
-    expect(events[4].payload).toMatchObject({ agentId: agentA, clientId: client.clientId, attempt: 1 });
+    expect(events.map((event) => event.event_type)).toEqual(['ains.task.created.v1', 'ains.task.assigned.v1', 'ains.task.started.v1', 'ains.task.completed.v1']);
+    expect(events[3].payload).toMatchObject({ agentId: agentA, clientId: client.clientId, attempt: 1 });
     expect((await getTask(dependent.id)).status).toBe('queued');
     expect((await getTask(task.id)).attempts).toMatchObject([{ attempt: 1, agent_id: agentA, outcome: 'completed' }]);
   });

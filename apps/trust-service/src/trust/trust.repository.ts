@@ -42,6 +42,17 @@ export class TrustRepository {
     return manager.getRepository(TrustScore).findOne({ where: { agentId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** `lockScore` for several agents at once, locking in agent id order. */
+  lockScores(manager: EntityManager, agentIds: readonly string[]): Promise<TrustScore[]> {
+    return manager
+      .getRepository(TrustScore)
+      .createQueryBuilder('score')
+      .where('score.agentId IN (:...agentIds)', { agentIds })
+      .orderBy('score.agentId')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   async saveScore(manager: EntityManager, score: TrustScore): Promise<void> {
     await manager.query(
       `UPDATE trust.trust_scores
@@ -51,14 +62,21 @@ export class TrustRepository {
     );
   }
 
-  /** Appends to the audit trail; returns the time the database stamped on the record. */
-  async appendRecord(manager: EntityManager, record: NewTrustRecord): Promise<Date> {
-    const [row] = (await manager.query(
+  /**
+   * Appends to the audit trail in one statement, in list order (ids grow in that order); returns
+   * the time the database stamped on each record.
+   */
+  async appendRecords(manager: EntityManager, records: readonly NewTrustRecord[]): Promise<Date[]> {
+    if (records.length === 0) return [];
+    const COLUMNS = 10;
+    const values = records.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`);
+    const rows = (await manager.query(
       `INSERT INTO trust.trust_records (agent_id, event_type, task_id, delta_bp, score_before_bp, score_after_bp, reason, source_event_id, actor_client_id, actor_key_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING created_at`,
-      [record.agentId, record.eventType, record.taskId, record.deltaBp, record.scoreBeforeBp, record.scoreAfterBp, record.reason, record.sourceEventId, record.actorClientId, record.actorKeyId],
-    )) as { created_at: Date }[];
-    return row.created_at;
+       VALUES ${values.join(', ')} RETURNING id, created_at`,
+      records.flatMap((r) => [r.agentId, r.eventType, r.taskId, r.deltaBp, r.scoreBeforeBp, r.scoreAfterBp, r.reason, r.sourceEventId, r.actorClientId, r.actorKeyId]),
+    )) as { id: string; created_at: Date }[];
+    // RETURNING gives the rows in insertion order; sort by id to rely on nothing but the sequence.
+    return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id))).map((row) => row.created_at);
   }
 
   /**

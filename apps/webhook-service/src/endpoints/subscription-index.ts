@@ -45,9 +45,14 @@ export class SubscriptionIndex implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.timer);
   }
 
+  /** Whether the index has loaded every announced change. */
+  get current(): boolean {
+    return this.loadedGeneration === this.generation;
+  }
+
   /** False only when the client certainly has no enabled endpoint for the type. */
   mayWant(clientId: string, eventType: string): boolean {
-    if (this.loadedGeneration !== this.generation) return true;
+    if (!this.current) return true;
     return this.filtersByClient.get(clientId)?.some((filters) => matchesEventFilters(eventType, filters)) ?? false;
   }
 

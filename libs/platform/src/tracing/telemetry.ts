@@ -1,16 +1,11 @@
 import { propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode, context as otelContext } from '@opentelemetry/api';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 const PROVIDER = Symbol.for('ains.platform.tracer-provider');
 type Holder = typeof globalThis & { [PROVIDER]?: NodeTracerProvider };
+
+/** The share of new traces kept when OTEL_TRACES_SAMPLER is not set (OTEL_TRACES_SAMPLER_ARG overrides it). */
+export const DEFAULT_TRACE_RATIO = 0.1;
 
 /**
  * Traces are exported over OTLP when the standard OTEL_* variables ask for it (an exporter
@@ -28,26 +23,53 @@ export function telemetryEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
  * traced by the messaging library itself (producer spans in the outbox relay, consumer spans in
  * the inbox), because the trace of an event is the one stored with it in the outbox, not the
  * relay's.
+ *
+ * With tracing off nothing of the OpenTelemetry SDK is loaded (only the no-op API). When on, the
+ * standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG apply; unset, a new trace is kept with
+ * probability DEFAULT_TRACE_RATIO and a continued one follows its caller's decision. SQL
+ * statements get spans only with TRACING_SQL_SPANS=true: at several statements per request they
+ * would outnumber every other span.
  * Idempotent: in the single-process mode the first service to start sets it up for all.
  */
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
   const holder = globalThis as Holder;
   if (holder[PROVIDER] || !telemetryEnabled(env)) return;
-  const provider = new NodeTracerProvider({
+  // Loaded here, synchronously, so that a service with tracing off never loads them, and before
+  // the libraries they instrument are (a dynamic import would resolve too late for that).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const sdk = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { IORedisInstrumentation } = require('@opentelemetry/instrumentation-ioredis') as typeof import('@opentelemetry/instrumentation-ioredis');
+  const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof import('@opentelemetry/semantic-conventions');
+  const provider = new sdk.NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME ?? serviceName }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+    spanProcessors: [new sdk.BatchSpanProcessor(new OTLPTraceExporter())],
+    // Without OTEL_TRACES_SAMPLER the SDK would keep every trace; with it, the SDK reads it itself.
+    sampler: env.OTEL_TRACES_SAMPLER ? undefined : new sdk.ParentBasedSampler({ root: new sdk.TraceIdRatioBasedSampler(traceRatio(env)) }),
   });
   provider.register();
-  registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => /^\/(health|ready|metrics)\b/.test(request.url ?? '') }),
-      new UndiciInstrumentation(),
-      new PgInstrumentation(),
-      new IORedisInstrumentation(),
-    ],
-  });
+  const instrumentations: import('@opentelemetry/instrumentation').Instrumentation[] = [
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => /^\/(health|ready|metrics)\b/.test(request.url ?? '') }),
+    new UndiciInstrumentation(),
+    new IORedisInstrumentation(),
+  ];
+  if (env.TRACING_SQL_SPANS === 'true') {
+    const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+    instrumentations.push(new PgInstrumentation({ requireParentSpan: true }));
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  registerInstrumentations({ tracerProvider: provider, instrumentations });
   holder[PROVIDER] = provider;
+}
+
+/** OTEL_TRACES_SAMPLER_ARG when it is a ratio in [0, 1], else the default. */
+export function traceRatio(env: NodeJS.ProcessEnv): number {
+  const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG);
+  return env.OTEL_TRACES_SAMPLER_ARG !== undefined && env.OTEL_TRACES_SAMPLER_ARG !== '' && ratio >= 0 && ratio <= 1 ? ratio : DEFAULT_TRACE_RATIO;
 }
 
 /** Flushes buffered spans; called when the service shuts down. */
