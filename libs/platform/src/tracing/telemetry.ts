@@ -36,7 +36,6 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   if (holder[PROVIDER] || !telemetryEnabled(env)) return;
   // Loaded here, synchronously, so that a service with tracing off never loads them, and before
   // the libraries they instrument are (a dynamic import would resolve too late for that).
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const sdk = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
@@ -61,7 +60,6 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
     const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
     instrumentations.push(new PgInstrumentation({ requireParentSpan: true }));
   }
-  /* eslint-enable @typescript-eslint/no-require-imports */
   registerInstrumentations({ tracerProvider: provider, instrumentations });
   holder[PROVIDER] = provider;
 }
