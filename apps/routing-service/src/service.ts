@@ -16,7 +16,7 @@ export const RoutingServiceConfig = z
     ...ConfigFragments.http(8084),
     ...ConfigFragments.kafka,
     ROUTING_DEFAULT_STRATEGY: z.string().refine((name) => strategyNames.includes(name), { message: `must be one of ${strategyNames.join(', ')}` }).default('least_loaded'),
-    ROUTING_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    ROUTING_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
     ROUTING_DISPATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
     ROUTING_DISPATCH_WINDOW: z.coerce.number().int().min(1).max(10_000).default(200),
     ROUTING_DISPATCH_SCAN_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5_000),

@@ -45,7 +45,7 @@ export const WebhookConfig = {
   WEBHOOK_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   WEBHOOK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
-  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
   WEBHOOK_DISABLE_AFTER: duration('5d'),
   WEBHOOK_RESPONSE_BODY_MAX_BYTES: z.coerce.number().int().min(0).max(65_536).default(4_096),
   WEBHOOK_DELIVERY_RETENTION: duration('30d'),

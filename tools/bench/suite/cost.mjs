@@ -55,7 +55,7 @@ function postgresCpuMs() {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
-async function transactions(databaseUrl) {
+export async function transactions(databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);
   const [row] = await sql(databaseUrl, 'SELECT (xact_commit + xact_rollback)::bigint AS count FROM pg_stat_database WHERE datname = $1', [name]);
   return Number(row.count);

@@ -118,6 +118,11 @@ function costLines({ lifecycle }) {
   ];
 }
 
+function idleLines({ idleTransactionsPerSecond }) {
+  if (idleTransactionsPerSecond === undefined) return [];
+  return [`Idle stack (after start-up, nothing submitted): ${idleTransactionsPerSecond.toFixed(1)} PostgreSQL transactions/s across the seven services (timers and safety-net polls).`];
+}
+
 function memoryLines({ memory }) {
   const phases = Object.keys(memory.phases);
   const rows = memory.processes.map(({ name }) => [name, ...phases.map((phase) => ms(memory.phases[phase][name])), ms(memory.highWater[name])]);
@@ -131,7 +136,7 @@ export function formatReport(results) {
   if (results.mixed) sections.push(mixedLines(results));
   if (results.lifecycle || results.peers) sections.push(jobLines(results));
   if (results.lifecycle) sections.push(lifecycleLines(results), costLines(results));
-  if (results.memory) sections.push(memoryLines(results));
+  if (results.memory) sections.push(idleLines(results), memoryLines(results));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 

@@ -127,6 +127,14 @@ export class DeliveriesRepository {
    * (those already leased count), oldest due first. A lease that expires (the worker died) makes
    * the delivery claimable again.
    */
+  /** When the earliest pending delivery can next be claimed: its retry time, or its lease's end if later. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row] = (await this.deliveries.query(
+      `SELECT min(greatest(next_attempt_at, coalesce(lease_expires_at, next_attempt_at))) AS due FROM webhook.deliveries WHERE status = 'pending'`,
+    )) as { due: Date | null }[];
+    return row?.due ?? null;
+  }
+
   claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
     return this.deliveries.manager.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`);

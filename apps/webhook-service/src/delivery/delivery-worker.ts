@@ -16,6 +16,8 @@ import { WebhookSender } from './webhook-sender';
 
 /** Extra lease time beyond the attempt deadline, for recording the outcome. */
 const LEASE_MARGIN_MS = 30_000;
+/** The first retry after a failed loop round; doubled each failure up to 5 s. */
+const RETRY_BASE_MS = 250;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -80,19 +82,29 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      let wait = this.settings.WEBHOOK_POLL_INTERVAL_MS;
       try {
         const free = this.settings.WEBHOOK_WORKER_CONCURRENCY - this.inFlight.size;
         const claimed = free > 0 ? await this.claim(free) : [];
         for (const delivery of claimed) this.track(this.attempt(delivery));
         await this.pruneWhenDue();
+        // Nothing more due now: sleep until the next retry is, not a poll interval at a time.
+        if (claimed.length < free) wait = await this.untilNextDue(wait);
         failures = 0;
       } catch (error) {
         failures += 1;
+        wait = Math.min(RETRY_BASE_MS * 2 ** failures, 5_000);
         this.logger.error({ err: error }, 'webhook delivery loop failed');
       }
-      // Until the next poll, or sooner: a finished attempt or a commit announcing new deliveries wakes the loop.
-      await this.sleep(Math.min(this.settings.WEBHOOK_POLL_INTERVAL_MS * 2 ** failures, 5_000));
+      // Or sooner: a finished attempt or a commit announcing new deliveries wakes the loop.
+      await this.sleep(wait);
     }
+  }
+
+  /** Milliseconds until the earliest pending delivery is due (its retry time or its lease's end), at most `cap`. */
+  private async untilNextDue(cap: number): Promise<number> {
+    const next = await this.deliveries.nextDueAt();
+    return next === null ? cap : Math.max(0, Math.min(cap, next.getTime() - Date.now()));
   }
 
   private claim(limit: number): Promise<ClaimedDelivery[]> {
