@@ -1,25 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventType } from '@ains/contracts';
-import { EventConsumer, inEventContext, type ConsumerTransaction, type EventHandler, type EventHandlers } from '@ains/messaging';
+import { EventConsumer, inEventContext, type ConsumerTransaction } from '@ains/messaging';
 import { AgentCache } from '../agents/agent-cache';
-import { LoadService } from './load.service';
+import { LOAD_EVENT_TYPES, LoadService, type LoadEvent } from './load.service';
 
 /**
- * Task events move agents' load and performance figures; score changes feed the `min_trust`
- * filter (only each agent's newest of a batch is written). The cached views of the agents a batch
- * changed are dropped once it has committed, so no reader caches the state from before it.
+ * Task events move agents' load and performance figures, a batch at a time; score changes feed the
+ * `min_trust` filter (only each agent's newest of a batch is written). The cached views of the
+ * agents a batch changed are dropped once it has committed, so no reader caches the state from
+ * before it.
  */
 @Injectable()
 export class LoadEventsConsumer extends EventConsumer {
-  readonly eventTypes: readonly EventType[] = [
-    'ains.task.assigned.v1',
-    'ains.task.completed.v1',
-    'ains.task.failed.v1',
-    'ains.task.timed_out.v1',
-    'ains.task.cancelled.v1',
-    'ains.task.dead_lettered.v1',
-    'ains.trust.score_changed.v1',
-  ];
+  readonly eventTypes: readonly EventType[] = [...LOAD_EVENT_TYPES, 'ains.trust.score_changed.v1'];
 
   constructor(
     private readonly load: LoadService,
@@ -30,27 +23,19 @@ export class LoadEventsConsumer extends EventConsumer {
 
   async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
     const { manager } = tx;
-    const changed = new Set<string>();
     const newestScores = new Map<string, CloudEvent<'ains.trust.score_changed.v1'>>();
-    const track = async (work: Promise<string[]>) => {
-      for (const id of await work) changed.add(id);
-    };
-    const handlers: EventHandlers = {
-      'ains.task.assigned.v1': (event) => track(this.load.onAssigned(event, manager)),
-      'ains.task.completed.v1': (event) => track(this.load.onCompleted(event, manager)),
-      'ains.task.failed.v1': (event) => track(this.load.onFailed(event, manager)),
-      'ains.task.timed_out.v1': (event) => track(this.load.onFailed(event, manager)),
-      'ains.task.cancelled.v1': (event) => track(this.load.onEnded(event, manager)),
-      'ains.task.dead_lettered.v1': (event) => track(this.load.onEnded(event, manager)),
-      'ains.trust.score_changed.v1': async (event) => {
-        newestScores.set(event.data.agentId, event);
-      },
-    };
+    const taskEvents: LoadEvent[] = [];
     for (const event of events) {
-      const handler = handlers[event.type] as EventHandler<EventType> | undefined;
-      if (handler) await inEventContext(event, () => handler(event, manager));
+      if (event.type === 'ains.trust.score_changed.v1') {
+        const change = event as CloudEvent<'ains.trust.score_changed.v1'>;
+        newestScores.set(change.data.agentId, change);
+      } else {
+        taskEvents.push(event as LoadEvent);
+      }
     }
+    // One span for the batch, in the trace of its first event.
+    const changed = taskEvents.length > 0 ? await inEventContext(taskEvents[0], () => this.load.apply(manager, taskEvents)) : [];
     for (const change of newestScores.values()) await this.load.onTrustChanged(change, manager);
-    if (changed.size > 0) tx.afterCommit(() => this.cache.invalidate(...changed));
+    if (changed.length > 0) tx.afterCommit(() => this.cache.invalidate(...changed));
   }
 }

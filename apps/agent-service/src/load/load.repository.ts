@@ -1,42 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { returned } from '../agents/agents.repository';
+import type { AgentMetricsChange, Assignment } from './load-batch';
 
-export type FinishedOutcome = 'completed' | 'failed' | 'timed_out' | 'cancelled';
+interface AssignmentRow {
+  task_id: string;
+  attempt: number;
+  agent_id: string;
+  assigned_at: Date;
+}
 
 /** All SQL of agents' load and performance figures, kept from task and trust events. */
 @Injectable()
 export class LoadRepository {
-  /** Records that the agent holds the task (the caller removed any earlier attempt's record first). */
-  async addAssignment(manager: EntityManager, taskId: string, attempt: number, agentId: string, assignedAt: string): Promise<void> {
-    await manager.query('INSERT INTO agent.agent_assignments (task_id, attempt, agent_id, assigned_at) VALUES ($1, $2, $3, $4)', [taskId, attempt, agentId, assignedAt]);
+  /** The stored assignments of these tasks, locked until the transaction ends. */
+  async lockAssignments(manager: EntityManager, taskIds: readonly string[]): Promise<Map<string, Assignment>> {
+    if (taskIds.length === 0) return new Map();
+    const rows = (await manager.query('SELECT task_id, attempt, agent_id, assigned_at FROM agent.agent_assignments WHERE task_id = ANY($1) ORDER BY task_id FOR UPDATE', [
+      taskIds,
+    ])) as AssignmentRow[];
+    return new Map(rows.map((row) => [row.task_id, { taskId: row.task_id, attempt: row.attempt, agentId: row.agent_id, assignedAt: row.assigned_at.toISOString() }]));
   }
 
-  /** Forgets the task's assignment; returns the agent that held it, if one did. */
-  async removeAssignment(manager: EntityManager, taskId: string): Promise<string | undefined> {
-    const [row] = returned<{ agent_id: string }>(await manager.query('DELETE FROM agent.agent_assignments WHERE task_id = $1 RETURNING agent_id', [taskId]));
-    return row?.agent_id;
+  async removeAssignments(manager: EntityManager, taskIds: readonly string[]): Promise<void> {
+    if (taskIds.length > 0) await manager.query('DELETE FROM agent.agent_assignments WHERE task_id = ANY($1)', [taskIds]);
   }
 
-  async changeActive(manager: EntityManager, agentId: string, delta: 1 | -1): Promise<void> {
+  async addAssignments(manager: EntityManager, assignments: readonly Assignment[]): Promise<void> {
+    if (assignments.length === 0) return;
     await manager.query(
-      `INSERT INTO agent.agent_metrics (agent_id, active_tasks) VALUES ($1, GREATEST($2, 0))
-       ON CONFLICT (agent_id) DO UPDATE SET active_tasks = GREATEST(agent.agent_metrics.active_tasks + $2, 0), updated_at = now()`,
-      [agentId, delta],
+      'INSERT INTO agent.agent_assignments (task_id, attempt, agent_id, assigned_at) SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[])',
+      [assignments.map((a) => a.taskId), assignments.map((a) => a.attempt), assignments.map((a) => a.agentId), assignments.map((a) => a.assignedAt)],
     );
   }
 
-  /** Counts a finished attempt; a completion also folds its duration into the moving average. */
-  async countOutcome(manager: EntityManager, agentId: string, outcome: Exclude<FinishedOutcome, 'cancelled'>, durationMs: number | null, alpha: number): Promise<void> {
-    const column = { completed: 'completed', failed: 'failed', timed_out: 'timed_out' }[outcome];
+  /** Applies a batch's net change to one agent's figures (see LoadBatch). */
+  async changeMetrics(manager: EntityManager, change: AgentMetricsChange): Promise<void> {
+    const { agentId, activeDelta, completed, failed, timedOut, average } = change;
     await manager.query(
-      `INSERT INTO agent.agent_metrics (agent_id, ${column}, avg_completion_ms) VALUES ($1, 1, $2)
-       ON CONFLICT (agent_id) DO UPDATE SET ${column} = agent.agent_metrics.${column} + 1, updated_at = now(),
+      `INSERT INTO agent.agent_metrics (agent_id, active_tasks, completed, failed, timed_out, avg_completion_ms) VALUES ($1, GREATEST($2, 0), $3, $4, $5, $6)
+       ON CONFLICT (agent_id) DO UPDATE SET
+         active_tasks = GREATEST(agent.agent_metrics.active_tasks + $2, 0),
+         completed = agent.agent_metrics.completed + $3, failed = agent.agent_metrics.failed + $4, timed_out = agent.agent_metrics.timed_out + $5,
          avg_completion_ms = CASE
-           WHEN $2::double precision IS NULL THEN agent.agent_metrics.avg_completion_ms
-           WHEN agent.agent_metrics.avg_completion_ms IS NULL THEN $2::double precision
-           ELSE $3 * $2::double precision + (1 - $3) * agent.agent_metrics.avg_completion_ms END`,
-      [agentId, durationMs, alpha],
+           WHEN $6::double precision IS NULL THEN agent.agent_metrics.avg_completion_ms
+           WHEN agent.agent_metrics.avg_completion_ms IS NULL THEN $6::double precision
+           ELSE $7 * agent.agent_metrics.avg_completion_ms + $8 END,
+         updated_at = now()`,
+      [agentId, activeDelta, completed, failed, timedOut, average?.ifNoAverage ?? null, average?.factor ?? 1, average?.offset ?? 0],
     );
   }
 
