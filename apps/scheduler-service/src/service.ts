@@ -12,7 +12,7 @@ export const SchedulerServiceConfig = z.object({
   ...ConfigFragments.http(8085),
   ...ConfigFragments.kafka,
   /** Longest wait between two looks for due schedules (shorter when one is due sooner). */
-  SCHEDULER_TICK_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  SCHEDULER_TICK_INTERVAL_MS: z.coerce.number().int().min(10).max(300_000).default(30_000),
   /** Due schedules claimed per transaction. */
   SCHEDULER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
   /** Schedules firing more often than this are refused with 422. */

@@ -14,8 +14,8 @@ const config = loadConfig(
 const replicaName = `scheduler-service-firing-${randomUUID().slice(0, 8)}`;
 const caller = testCaller({ clientId: `client-${randomUUID().slice(0, 8)}` });
 
-async function startReplica(): Promise<NestFastifyApplication> {
-  const app = await createServiceApp({ ...schedulerService, name: replicaName }, config);
+async function startReplica(settings = config): Promise<NestFastifyApplication> {
+  const app = await createServiceApp({ ...schedulerService, name: replicaName }, settings);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
@@ -46,6 +46,20 @@ describe('firing schedules (scheduler-service, real Postgres and Kafka)', () => 
   });
 
   afterAll(() => recorder?.stop());
+
+  it('wakes every replica when a schedule is created, instead of waiting out the tick interval', async () => {
+    // A tick far longer than the test: only the schedules table's announcement can wake the loops.
+    const slowTicks = loadConfig(schedulerService.config, serviceTestEnv({ SCHEDULER_TICK_INTERVAL_MS: '300000', SCHEDULER_MIN_INTERVAL_SECONDS: '1' })) as SchedulerServiceSettings;
+    const replicas = [await startReplica(slowTicks), await startReplica(slowTicks)];
+    try {
+      const start = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 2_000);
+      const schedule = await createSchedule(replicas[0], { cron_expression: '* * * * * *', start_at: start.toISOString(), end_at: new Date(start.getTime() + 1_000).toISOString() });
+      const runs = await waitFor(async () => ((await runsOf(schedule.id)).length === 2 ? runsOf(schedule.id) : undefined), { timeoutMs: 30_000, description: 'both fire times' });
+      expect(runs.map((run) => run.fire_time.toISOString())).toEqual([start.toISOString(), new Date(start.getTime() + 1_000).toISOString()]);
+    } finally {
+      await Promise.all(replicas.map((app) => app.close()));
+    }
+  });
 
   it('three replicas on one database fire every second of a schedule exactly once, none missing', async () => {
     const replicas = [await startReplica(), await startReplica(), await startReplica()];

@@ -1,28 +1,37 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '@ains/platform';
+import { PgNotificationListener } from '@ains/persistence';
 import { ScheduleFiringService } from './schedule-firing.service';
 import { SCHEDULER_SETTINGS, type SchedulerSettings } from './scheduler.settings';
 
 const MIN_WAIT_MS = 10;
 
+/** Announced by a trigger on the schedules table (see its migration). */
+export const SCHEDULES_CHANGED_CHANNEL = 'scheduler_schedules_changed';
+
 /**
  * Each replica runs this loop: a firing round, then again at once while rounds find full batches,
- * otherwise it sleeps until the earliest next_run_at, but never longer than the tick interval
- * (schedules created or changed meanwhile, by this replica or another, are seen within a tick).
- * Replicas need no coordination beyond the row locks.
+ * otherwise it sleeps until the earliest next_run_at, but never longer than the tick interval, a
+ * safety net: a schedule created or changed meanwhile, by this replica or another, is announced on
+ * a PostgreSQL channel at commit and wakes every replica's loop. Replicas need no coordination
+ * beyond the row locks. An idle scheduler makes one round per tick interval.
  */
 @Injectable()
 export class ScheduleFiringLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly stop = new AbortController();
+  private stopped = false;
   private running: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
 
   constructor(
     private readonly firing: ScheduleFiringService,
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Optional() listener?: PgNotificationListener,
+  ) {
+    listener?.on(SCHEDULES_CHANGED_CHANNEL, () => this.wake()).onReconnect(() => this.wake());
+  }
 
   onApplicationBootstrap(): void {
     this.running = this.loop();
@@ -30,12 +39,20 @@ export class ScheduleFiringLoop implements OnApplicationBootstrap, BeforeApplica
 
   /** Lets the round in flight commit (or roll back) before the database pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stop.abort();
+    this.stopped = true;
+    this.wake();
     await this.running;
   }
 
+  /** Schedules changed: look for the earliest next run again now. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
   private async loop(): Promise<void> {
-    while (!this.stop.signal.aborted) {
+    while (!this.stopped) {
+      this.woken = false;
       let wait = this.settings.tickIntervalMs;
       try {
         if ((await this.firing.fireDue()) >= this.settings.batchSize) continue;
@@ -44,7 +61,22 @@ export class ScheduleFiringLoop implements OnApplicationBootstrap, BeforeApplica
       } catch (error) {
         this.logger.error({ err: error }, 'schedule firing round failed; retrying after the tick interval');
       }
-      await delay(wait, undefined, { signal: this.stop.signal }).catch(() => undefined);
+      await this.sleep(wait);
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
   }
 }
