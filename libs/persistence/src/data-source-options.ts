@@ -32,7 +32,7 @@ export function toDataSourceOptions(options: ServiceDatabaseOptions): PostgresCo
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn', 'schema', 'migration'],
+    logging: ['error', 'warn'],
     logger: new JsonQueryLogger(options.logger ?? createLogger({ service: options.applicationName, level: 'info' })),
     poolSize: options.poolSize ?? 10,
     extra: { connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
