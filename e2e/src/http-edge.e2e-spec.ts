@@ -49,11 +49,11 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
 
   it('in an agent report, which changes nothing, so a clean report still completes the task', async () => {
     const tag = `edge-${randomUUID().slice(0, 8)}`;
-    const agent = await api<{ id: string }>('POST', '/v1/agents', { display_name: 'edge agent', tags: [tag] });
+    const agent = await api<{ id: string }>('POST', '/v1/agents', { display_name: 'edge agent', tags: [tag], max_concurrency: 1_000 });
     expect(agent.status).toBe(201);
     const client = await createApiKey({ scopes: ['tasks:read', 'tasks:write'] });
     const worker = authHeaders(await createApiKey({ scopes: ['agent:work'], agentId: agent.body.id, clientId: client.clientId }));
-    const task = await api<{ id: string }>('POST', '/v1/tasks', { task_type: 'edge.report', routing: { required_tags: [tag] } }, authHeaders(client));
+    const task = await api<{ id: string }>('POST', '/v1/tasks', { task_type: 'edge.report', priority: 10, routing: { required_tags: [tag] } }, authHeaders(client));
     expect(task.status).toBe(201);
 
     await waitFor(
@@ -61,7 +61,8 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
         const claimed = await api<{ data: { id: string }[] }>('POST', `/v1/agents/${agent.body.id}/claim`, { wait_ms: 1_000 }, worker);
         return claimed.body.data.some((claimedTask) => claimedTask.id === task.body.id);
       },
-      { timeoutMs: 30_000, description: 'the task to be assigned to the agent' },
+      // Routing may first hand this agent older tasks without requirements, hence its capacity and the priority.
+      { timeoutMs: 80_000, description: 'the task to be assigned to the agent' },
     );
     expect((await api('POST', `/v1/tasks/${task.body.id}/start`, {}, worker)).status).toBe(200);
 
