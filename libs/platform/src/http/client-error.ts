@@ -22,12 +22,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 }
 
 function problemFor(code: string | undefined) {
-  switch (code) {
-    case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return statusProblem(408, 'The request (headers and body) did not arrive within the time this server allows.');
-    case 'HPE_HEADER_OVERFLOW':
-      return statusProblem(431, 'The request headers are larger than this server accepts.');
-    default:
-      return statusProblem(400, 'The request is not valid HTTP.');
-  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return statusProblem(408, 'The request (headers and body) did not arrive within the time this server allows.');
+  if (code === 'HPE_HEADER_OVERFLOW') return statusProblem(431, 'The request headers are larger than this server accepts.');
+  return statusProblem(400, 'The request is not valid HTTP.');
 }

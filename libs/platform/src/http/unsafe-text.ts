@@ -5,6 +5,7 @@ import type { FieldError } from './problem';
  * no client needs them. The policy is to refuse them at the edge, naming the field, so no service
  * ever has to store or fail on them.
  */
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSAFE_TEXT_MESSAGE = 'contains a NUL character or an unpaired UTF-16 surrogate, which are not accepted';
