@@ -10,6 +10,7 @@ const PROBLEM_RESPONSES = {
   NotFound: { status: 404, description: 'No such resource for this client (other tenants\' ids are not found either).', example: { type: 'https://ains.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Agent 5f0c6f9e-8a5b-4a55-9f4e-2b1d6a3c9e10 was not found.' } },
   PayloadTooLarge: { status: 413, description: 'The body is larger than the gateway accepts (HTTP_BODY_LIMIT_BYTES).', example: { type: 'https://ains.dev/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body is larger than this server accepts.' } },
   UnsupportedMediaType: { status: 415, description: 'The body is not sent as `application/json`.', example: { type: 'https://ains.dev/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the request body as JSON, with the header Content-Type: application/json.' } },
+  IdempotencyKeyReused: { status: 422, description: 'The `Idempotency-Key` was used before with a different body.', example: { type: 'https://ains.dev/problems/unprocessable', title: 'Unprocessable request', status: 422, detail: 'This Idempotency-Key was already used with a different request body.' } },
   TooManyRequests: { status: 429, description: 'Rate limit exceeded (or this address is locked out after failed authentications); see `Retry-After`.', example: { type: 'https://ains.dev/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'This API key may make 600 requests per minute.' } },
   ServiceUnavailable: { status: 503, description: 'A service behind the gateway is unavailable or its circuit is open; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-circuit-open', title: 'Service temporarily unavailable', status: 503, detail: 'The task service is failing; requests to it are paused for a moment.' } },
 } as const;
@@ -73,6 +74,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
   const problems: ProblemResponseName[] = ['BadRequest', 'Unauthenticated', 'Forbidden', 'TooManyRequests', 'ServiceUnavailable'];
   if (operation.params) problems.push('NotFound');
   if (operation.body) problems.push('PayloadTooLarge', 'UnsupportedMediaType');
+  if (operation.idempotent) problems.push('IdempotencyKeyReused');
   for (const name of problems) responses[String(PROBLEM_RESPONSES[name].status)] ??= { $ref: `#/components/responses/${name}` };
   const scopes = operation.scopes.join(', ');
   return {
