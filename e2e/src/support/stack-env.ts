@@ -39,8 +39,8 @@ export const e2eEnv = {
   // Webhook receivers in the specs listen on 127.0.0.1: open exactly that address, nothing else private.
   WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32',
   // Short enough for the slow-client spec to watch them fire; every honest request is sent at once.
-  HTTP_HEADERS_TIMEOUT_MS: '2000',
-  HTTP_REQUEST_TIMEOUT_MS: '4000',
+  HTTP_HEADERS_TIMEOUT_MS: '3000',
+  HTTP_REQUEST_TIMEOUT_MS: '5000',
 };
 
 export const otlpCollectorUrl = `http://127.0.0.1:${E2E_PORT_BASE + 9}`;

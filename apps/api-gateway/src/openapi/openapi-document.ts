@@ -11,6 +11,7 @@ const PROBLEM_RESPONSES = {
   PayloadTooLarge: { status: 413, description: 'The body is larger than the gateway accepts (HTTP_BODY_LIMIT_BYTES).', example: { type: 'https://ains.dev/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body is larger than this server accepts.' } },
   UnsupportedMediaType: { status: 415, description: 'The body is not sent as `application/json`.', example: { type: 'https://ains.dev/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the request body as JSON, with the header Content-Type: application/json.' } },
   IdempotencyKeyReused: { status: 422, description: 'The `Idempotency-Key` was used before with a different body.', example: { type: 'https://ains.dev/problems/unprocessable', title: 'Unprocessable request', status: 422, detail: 'This Idempotency-Key was already used with a different request body.' } },
+  GatewayTimeout: { status: 504, description: 'The service behind the gateway did not answer in time; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-timeout', title: 'Upstream timeout', status: 504, detail: 'The task service did not answer in time. Try again shortly.' } },
   TooManyRequests: { status: 429, description: 'Rate limit exceeded (or this address is locked out after failed authentications); see `Retry-After`.', example: { type: 'https://ains.dev/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'This API key may make 600 requests per minute.' } },
   ServiceUnavailable: { status: 503, description: 'A service behind the gateway is unavailable or its circuit is open; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-circuit-open', title: 'Service temporarily unavailable', status: 503, detail: 'The task service is failing; requests to it are paused for a moment.' } },
 } as const;
@@ -52,7 +53,7 @@ function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query')
 function problemResponse(status: number, description: string): JsonSchema {
   return {
     description,
-    headers: { ...RATE_LIMIT_HEADERS, ...(status === 429 || status === 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {}) },
+    headers: { ...RATE_LIMIT_HEADERS, ...(status === 429 || status >= 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {}) },
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
@@ -75,6 +76,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
   if (operation.params) problems.push('NotFound');
   if (operation.body) problems.push('PayloadTooLarge', 'UnsupportedMediaType');
   if (operation.idempotent) problems.push('IdempotencyKeyReused');
+  if (operation.upstream !== 'gateway') problems.push('GatewayTimeout');
   for (const name of problems) responses[String(PROBLEM_RESPONSES[name].status)] ??= { $ref: `#/components/responses/${name}` };
   const scopes = operation.scopes.join(', ');
   return {
@@ -112,7 +114,7 @@ function components(): JsonSchema {
         name,
         {
           description: problem.description,
-          headers: problem.status === 429 || problem.status === 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {},
+          headers: problem.status === 429 || problem.status === 503 || problem.status === 504 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {},
           content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example: problem.example } },
         },
       ]),

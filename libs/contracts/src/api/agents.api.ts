@@ -143,7 +143,7 @@ export const AgentOperations: ApiOperation[] = [
     scopes: ['agents:read'],
     tag: 'Agents',
     summary: 'Get an agent with its load, metrics and trust score',
-    description: 'Combines the agent with its load and metrics (agent-service) and its trust score (trust-service); `trust` is null until trust-service has seen the registration.',
+    description: 'Combines the agent with its load and metrics (agent-service) and its trust (trust-service), exactly as `GET /v1/agents/{id}/trust` answers it; `trust` is null until trust-service has seen the registration.',
     params: uuidParam(),
     responses: { 200: { description: 'The agent.', schema: AgentDetailSchema } },
   },
