@@ -65,7 +65,7 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // Bounds on what a slow or lying client can hold: see docs/configuration in the README.
+    // Bounds on what a slow or lying client can hold (the HTTP_* settings in the README).
     requestTimeout: settings.HTTP_REQUEST_TIMEOUT_MS,
     keepAliveTimeout: settings.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     http: {
