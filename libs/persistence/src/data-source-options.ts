@@ -1,4 +1,7 @@
+import type { Logger } from 'pino';
 import type { MixedList, EntitySchema } from 'typeorm';
+import { createLogger } from '@ains/platform';
+import { JsonQueryLogger } from './json-query-logger';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 export interface ServiceDatabaseOptions {
@@ -13,6 +16,8 @@ export interface ServiceDatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** The service's logger; without one (migration jobs, tools) a JSON logger of its own is made. */
+  logger?: Logger;
 }
 
 /** TypeORM settings for one service's schema. Schema changes only ever happen through migrations. */
@@ -27,7 +32,8 @@ export function toDataSourceOptions(options: ServiceDatabaseOptions): PostgresCo
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new JsonQueryLogger(options.logger ?? createLogger({ service: options.applicationName, level: 'info' })),
     poolSize: options.poolSize ?? 10,
     extra: { connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
   };

@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MetricsService, ReadinessRegistry } from '@ains/platform';
+import type { Logger } from 'pino';
+import { LOGGER, MetricsService, ReadinessRegistry } from '@ains/platform';
 import { toDataSourceOptions, type ServiceDatabaseOptions } from './data-source-options';
 import { prepareSchema } from './migrations';
 import { DatabasePoolMetrics } from './pool-metrics';
@@ -38,9 +39,10 @@ export class PersistenceModule {
       module: PersistenceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => toDataSourceOptions(options),
-          dataSourceFactory: async () => {
-            const dataSource = await new DataSource(toDataSourceOptions(options)).initialize();
+          useFactory: (logger: Logger) => toDataSourceOptions({ ...options, logger }),
+          inject: [LOGGER],
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions ?? toDataSourceOptions(options)).initialize();
             if (options.migrationsRun) await prepareSchema(dataSource, options.schema);
             return dataSource;
           },

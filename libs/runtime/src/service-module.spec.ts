@@ -2,7 +2,7 @@ import { ConfigValidationError } from '@ains/platform';
 import { kafkaSettingsOf } from './service-module';
 import type { BaseServiceSettings } from './service-definition';
 
-const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: 1_000, DATABASE_URL: 'postgres://x@y/z', DATABASE_POOL_SIZE: 1, INTERNAL_AUTH_SECRET: 's'.repeat(32), HOST: '127.0.0.1', PORT: 1, HTTP_BODY_LIMIT_BYTES: 1_024 } as BaseServiceSettings;
+const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: 1_000, DATABASE_URL: 'postgres://x@y/z', DATABASE_POOL_SIZE: 1, INTERNAL_AUTH_SECRET: 's'.repeat(32), HOST: '127.0.0.1', PORT: 1, HTTP_BODY_LIMIT_BYTES: 1_024, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000, HTTP_MAX_HEADER_BYTES: 16_384, HTTP_MAX_CONNECTIONS: 100 } as BaseServiceSettings;
 
 describe('kafkaSettingsOf', () => {
   it('names the missing broker list as a configuration error', () => {

@@ -60,6 +60,19 @@ describe('buildOpenApiDocument', () => {
     expect(document.components.responses.TooManyRequests).toMatchObject({ headers: { 'Retry-After': expect.any(Object) }, content: { 'application/problem+json': expect.any(Object) } });
   });
 
+  it('describes every error answer as a problem document, and names the servers', () => {
+    const full = buildOpenApiDocument(API_OPERATIONS) as unknown as Document & { servers?: unknown[]; jsonSchemaDialect?: string };
+    const errors = Object.values(full.paths).flatMap((item) => Object.values(item).flatMap((op) => Object.entries(op.responses).filter(([status]) => Number(status) >= 400).map(([, response]) => response)));
+    expect(errors.length).toBeGreaterThan(100);
+    for (const response of errors) {
+      if (response.$ref) continue;
+      expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+    }
+    expect(full.servers).toHaveLength(1);
+    // The default dialect of OpenAPI 3.1; naming it makes Swagger UI warn.
+    expect(full.jsonSchemaDialect).toBeUndefined();
+  });
+
   it('documents every public operation in the contracts', () => {
     const full = buildOpenApiDocument(API_OPERATIONS) as unknown as Document;
     const documented = Object.values(full.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));

@@ -4,15 +4,21 @@ import { ProblemSchema, type ApiOperation } from '@ains/contracts';
 type JsonSchema = Record<string, unknown>;
 
 const PROBLEM_RESPONSES = {
-  BadRequest: { status: 400, description: 'Invalid input; `errors` names every failing field.', example: { type: 'https://ains.dev/problems/validation-error', title: 'Invalid request', status: 400, detail: 'The request has 1 invalid field.', errors: [{ field: 'display_name', message: 'Too small: expected string to have >=1 characters' }] } },
+  BadRequest: { status: 400, description: 'Invalid input (a malformed body counts, as does text holding a NUL character or an unpaired UTF-16 surrogate); `errors` names every failing field.', example: { type: 'https://ains.dev/problems/validation-error', title: 'Invalid request', status: 400, detail: 'The request has 1 invalid field.', errors: [{ field: 'display_name', message: 'Too small: expected string to have >=1 characters' }] } },
   Unauthenticated: { status: 401, description: 'No API key, or one that is malformed, unknown, expired or revoked (the answer does not say which).', example: { type: 'https://ains.dev/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: 'A valid API key is required.' } },
   Forbidden: { status: 403, description: 'The key lacks the scope this operation needs, or an agent key names another agent.', example: { type: 'https://ains.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: 'This API key lacks the scope this operation needs (one of: tasks:write).' } },
   NotFound: { status: 404, description: 'No such resource for this client (other tenants\' ids are not found either).', example: { type: 'https://ains.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Agent 5f0c6f9e-8a5b-4a55-9f4e-2b1d6a3c9e10 was not found.' } },
+  PayloadTooLarge: { status: 413, description: 'The body is larger than the gateway accepts (HTTP_BODY_LIMIT_BYTES).', example: { type: 'https://ains.dev/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body is larger than this server accepts.' } },
+  UnsupportedMediaType: { status: 415, description: 'The body is not sent as `application/json`.', example: { type: 'https://ains.dev/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the request body as JSON, with the header Content-Type: application/json.' } },
+  IdempotencyKeyReused: { status: 422, description: 'The `Idempotency-Key` was used before with a different body.', example: { type: 'https://ains.dev/problems/unprocessable', title: 'Unprocessable request', status: 422, detail: 'This Idempotency-Key was already used with a different request body.' } },
+  GatewayTimeout: { status: 504, description: 'The service behind the gateway did not answer in time; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-timeout', title: 'Upstream timeout', status: 504, detail: 'The task service did not answer in time. Try again shortly.' } },
   TooManyRequests: { status: 429, description: 'Rate limit exceeded (or this address is locked out after failed authentications); see `Retry-After`.', example: { type: 'https://ains.dev/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'This API key may make 600 requests per minute.' } },
   ServiceUnavailable: { status: 503, description: 'A service behind the gateway is unavailable or its circuit is open; see `Retry-After`.', example: { type: 'https://ains.dev/problems/upstream-circuit-open', title: 'Service temporarily unavailable', status: 503, detail: 'The task service is failing; requests to it are paused for a moment.' } },
 } as const;
 
 type ProblemResponseName = keyof typeof PROBLEM_RESPONSES;
+
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 const RATE_LIMIT_HEADERS = {
   'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
@@ -21,7 +27,8 @@ const RATE_LIMIT_HEADERS = {
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  // The dialect is declared once for the whole document (jsonSchemaDialect).
+  // Zod writes JSON Schema 2020-12, the default dialect of OpenAPI 3.1 schema objects; declaring
+  // it again (jsonSchemaDialect) only makes Swagger UI warn about a non-default dialect.
   const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   delete generated.$schema;
   return generated;
@@ -42,18 +49,34 @@ function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query')
   });
 }
 
+/** Every error answer is a problem document, whatever the operation's own declaration names. */
+function problemResponse(status: number, description: string): JsonSchema {
+  return {
+    description,
+    headers: { ...RATE_LIMIT_HEADERS, ...(status === 429 || status >= 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {}) },
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
 function operationObject(operation: ApiOperation): JsonSchema {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
+    if (Number(status) >= 400) {
+      responses[status] = problemResponse(Number(status), response.description);
+      continue;
+    }
     responses[status] = {
       description: response.description,
       headers: RATE_LIMIT_HEADERS,
       ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
     };
   }
-  const problems: ProblemResponseName[] = ['Unauthenticated', 'Forbidden', 'TooManyRequests', 'ServiceUnavailable'];
-  if (operation.params || operation.query || operation.body) problems.push('BadRequest');
+  // Any request can be malformed: a body sent where none is read is still parsed.
+  const problems: ProblemResponseName[] = ['BadRequest', 'Unauthenticated', 'Forbidden', 'TooManyRequests', 'ServiceUnavailable'];
   if (operation.params) problems.push('NotFound');
+  if (operation.body) problems.push('PayloadTooLarge', 'UnsupportedMediaType');
+  if (operation.idempotent) problems.push('IdempotencyKeyReused');
+  if (operation.upstream !== 'gateway') problems.push('GatewayTimeout');
   for (const name of problems) responses[String(PROBLEM_RESPONSES[name].status)] ??= { $ref: `#/components/responses/${name}` };
   const scopes = operation.scopes.join(', ');
   return {
@@ -91,8 +114,8 @@ function components(): JsonSchema {
         name,
         {
           description: problem.description,
-          headers: problem.status === 429 || problem.status === 503 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {},
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: problem.example } },
+          headers: problem.status === 429 || problem.status === 503 || problem.status === 504 ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {},
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example: problem.example } },
         },
       ]),
     ),
@@ -113,7 +136,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[]): JsonS
       version: '1.0.0',
       description: 'Routes tasks from client applications to fleets of software agents. Every endpoint needs an API key (`X-API-Key` or `Authorization: Bearer`); every answer carries the key\'s rate-limit headers; errors are RFC 9457 problem details.',
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative: the document is served by the gateway it describes, wherever that runs.
+    servers: [{ url: '/', description: 'The gateway that serves this document' }],
     security: [{ ApiKeyHeader: [] }, { BearerAuth: [] }],
     tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
     paths,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AgentView, TrustView } from '@ains/contracts';
+import type { AgentView, TrustDetailView } from '@ains/contracts';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { UpstreamClient } from '../upstream/upstream.client';
 import type { OperationHandler, OperationHandlerSet } from './operation-handler';
@@ -25,7 +25,7 @@ export class AgentHandlers implements OperationHandlerSet {
     const [agent, trust] = await Promise.all([
       this.upstream.json<AgentView>('agent', { method: 'GET', path: `/v1/agents/${id}`, caller }),
       // Trust is an enrichment: while trust-service is down or has not seen the agent yet, it is null.
-      this.upstream.json<TrustView>('trust', { method: 'GET', path: `/v1/agents/${id}/trust`, caller }).catch(() => undefined),
+      this.upstream.json<TrustDetailView>('trust', { method: 'GET', path: `/v1/agents/${id}/trust`, caller }).catch(() => undefined),
     ]);
     if (agent.status !== 200) return reply.status(agent.status).type(problemOrJson(agent.body)).send(agent.body);
     return { ...agent.body, trust: trust?.status === 200 ? trust.body : null };

@@ -19,6 +19,8 @@ import type { OperationHandler } from './operation-handler';
 import { sendProblem } from './send-problem';
 import { validateInput } from './validate-input';
 
+const API_METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** `/v1/agents/{id}` → `/v1/agents/:id` */
 export const toFastifyPath = (path: string): string => path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 
@@ -52,6 +54,26 @@ export class OperationRouter implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     for (const operation of API_OPERATIONS) this.register(fastify, operation);
+    this.registerWrongMethods(fastify);
+  }
+
+  /** A known path asked with a method it does not serve gets 405 naming the methods it does. */
+  private registerWrongMethods(fastify: FastifyInstance): void {
+    const methodsByPath = new Map<string, string[]>();
+    for (const { path, method } of API_OPERATIONS) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
+    for (const [path, methods] of methodsByPath) {
+      const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+      const others = API_METHODS.filter((method) => !methods.includes(method));
+      if (others.length === 0) continue;
+      fastify.route({
+        method: others,
+        url: toFastifyPath(path),
+        errorHandler: sendProblem(this.logger),
+        handler: () => {
+          throw new ProblemException({ status: 405, type: 'method-not-allowed', title: 'Method not allowed', detail: `${path} answers ${allow.join(', ')}.`, headers: { allow: allow.join(', ') } });
+        },
+      });
+    }
   }
 
   private register(fastify: FastifyInstance, operation: ApiOperation): void {

@@ -49,7 +49,10 @@ export class TaskCreation {
     if (cycle) {
       const labels = new Map(batch.map((task) => [task.id, task.label]));
       const path = cycle.map((id) => labels.get(id) ?? id).join(' → ');
-      throw ProblemException.unprocessable(`The dependencies form a cycle: ${path}.`, [{ field: 'depends_on', message: `cycle ${path}` }]);
+      // New tasks' ids are made here, so a cycle can only run through batch refs: name that field.
+      const first = batch.find((task) => task.id === cycle[0]);
+      const field = first?.field ? `${first.field}depends_on_refs` : 'depends_on';
+      throw ProblemException.unprocessable(`The dependencies form a cycle: ${path}.`, [{ field, message: `cycle ${path}` }]);
     }
 
     const ancestors = external.length > 0 ? await this.tasks.ancestors(manager, external) : [];

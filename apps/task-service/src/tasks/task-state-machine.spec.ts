@@ -37,7 +37,9 @@ describe('task state machine', () => {
   });
 
   it('names the state and the action in the error', () => {
-    expect(() => transition('completed', 'time_out')).toThrow('A task that is completed cannot time out.');
+    expect(() => transition('completed', 'time_out')).toThrow('A task that is completed cannot be timed out.');
+    expect(() => transition('cancelled', 'cancel')).toThrow('The task is already cancelled.');
+    expect(() => transition('dead_lettered', 'start')).toThrow('A task that is dead lettered cannot be started.');
   });
 
   it('treats failed and timed-out tasks as terminal only when no retry is due', () => {

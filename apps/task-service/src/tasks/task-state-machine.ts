@@ -37,6 +37,21 @@ export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled', 
 /** States in which an agent holds the task. */
 export const ACTIVE_STATUSES: readonly TaskStatus[] = ['assigned', 'running'];
 
+/** How a refused action reads in an error: "A task that is completed cannot be cancelled." */
+const PAST_PARTICIPLES: Record<TaskAction, string> = {
+  block: 'blocked',
+  queue: 'queued',
+  assign: 'assigned',
+  start: 'started',
+  complete: 'completed',
+  fail: 'failed',
+  time_out: 'timed out',
+  requeue: 'queued again',
+  dead_letter: 'dead-lettered',
+  cancel: 'cancelled',
+  retry: 'retried',
+};
+
 export class InvalidTransitionError extends Error {
   override readonly name = 'InvalidTransitionError';
 
@@ -44,7 +59,8 @@ export class InvalidTransitionError extends Error {
     readonly from: TaskStatus,
     readonly action: TaskAction,
   ) {
-    super(`A task that is ${from} cannot ${action.replace('_', ' ')}.`);
+    const already = Object.values(TRANSITIONS[action]).includes(from);
+    super(already ? `The task is already ${from.replace('_', ' ')}.` : `A task that is ${from.replace('_', ' ')} cannot be ${PAST_PARTICIPLES[action]}.`);
   }
 }
 

@@ -108,6 +108,7 @@ describe('task API (task-service, real Postgres)', () => {
     });
     expect(cyclic.statusCode).toBe(422);
     expect(cyclic.json<{ detail: string }>().detail).toBe('The dependencies form a cycle: a → c → b → a.');
+    expect(cyclic.json<{ errors: { field: string }[] }>().errors).toEqual([{ field: 'tasks[1].depends_on_refs', message: 'cycle a → c → b → a' }]);
     const after = await query<{ count: number }>(testEnv.databaseUrl, 'SELECT count(*)::int AS count FROM task.tasks WHERE client_id = $1', [alice.clientId]);
     expect(after[0].count).toBe(before[0].count);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { PageQuery, jsonObject, pageOf, uuidParam } from './common.schemas';
+import { TrustDetailSchema } from './trust.api';
 
 const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
 const name = () => z.string().min(1).max(64).regex(NAME, 'must be lowercase letters, digits and . _ : -');
@@ -104,15 +105,8 @@ export const AgentSchema = z.object({
 });
 export type AgentView = z.infer<typeof AgentSchema>;
 
-export const TrustSummarySchema = z.object({
-  agent_id: z.uuid(),
-  score: z.number().min(0).max(1),
-  tier: z.string(),
-  updated_at: z.iso.datetime({ offset: true }),
-});
-export type TrustView = z.infer<typeof TrustSummarySchema>;
-
-export const AgentDetailSchema = AgentSchema.extend({ trust: TrustSummarySchema.nullable() });
+/** The trust part is exactly what `GET /v1/agents/{id}/trust` answers. */
+export const AgentDetailSchema = AgentSchema.extend({ trust: TrustDetailSchema.nullable() });
 
 /** Heartbeat and drain take no fields; an empty JSON object (or no body) is accepted. */
 export const EmptyBody = z.strictObject({}).optional();
@@ -149,7 +143,7 @@ export const AgentOperations: ApiOperation[] = [
     scopes: ['agents:read'],
     tag: 'Agents',
     summary: 'Get an agent with its load, metrics and trust score',
-    description: 'Combines the agent with its load and metrics (agent-service) and its trust score (trust-service); `trust` is null until trust-service has seen the registration.',
+    description: 'Combines the agent with its load and metrics (agent-service) and its trust (trust-service), exactly as `GET /v1/agents/{id}/trust` answers it; `trust` is null until trust-service has seen the registration.',
     params: uuidParam(),
     responses: { 200: { description: 'The agent.', schema: AgentDetailSchema } },
   },

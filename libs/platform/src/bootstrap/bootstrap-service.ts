@@ -6,8 +6,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { RequestContextStore, type RequestContext } from '../logging/request-context';
-import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { answerClientError } from '../http/client-error';
+import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter';
 import { installJsonBodyParser } from '../http/json-body-parser';
+import { ProblemException } from '../http/problem';
+import { findUnsafeText } from '../http/unsafe-text';
 import { MetricsService } from '../metrics/metrics.service';
 import { newTraceparent, parseTraceparent } from '../tracing/trace-context';
 import { activeTraceparent } from '../tracing/telemetry';
@@ -16,8 +19,19 @@ export interface HttpServiceSettings {
   HOST: string;
   PORT: number;
   HTTP_BODY_LIMIT_BYTES: number;
+  HTTP_HEADERS_TIMEOUT_MS: number;
+  HTTP_REQUEST_TIMEOUT_MS: number;
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: number;
+  HTTP_MAX_HEADER_BYTES: number;
+  HTTP_MAX_CONNECTIONS: number;
   SHUTDOWN_TIMEOUT_MS: number;
 }
+
+/**
+ * How often Node looks for requests past their header or request deadline (its default is 30 s,
+ * which would let a slow client hold a connection that much longer than configured).
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 export interface BootstrapOptions {
   service: string;
@@ -49,7 +63,20 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Bounds on what a slow or lying client can hold (the HTTP_* settings in the README).
+    requestTimeout: settings.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: settings.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      // Node refuses a header deadline later than the whole request's.
+      headersTimeout: Math.min(settings.HTTP_HEADERS_TIMEOUT_MS, settings.HTTP_REQUEST_TIMEOUT_MS),
+      maxHeaderSize: settings.HTTP_MAX_HEADER_BYTES,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    clientErrorHandler: answerClientError,
+    // A path segment past the length limit (414) or badly percent-encoded (400), found before routing.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, logger),
   });
+  adapter.getHttpServer().maxConnections = settings.HTTP_MAX_CONNECTIONS;
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestLoggerAdapter(logger),
     abortOnError: false,
@@ -82,6 +109,11 @@ function installRequestHooks(app: NestFastifyApplication, logger: Logger): void 
     request.context = { requestId: String(request.id), traceparent };
     void reply.header('x-request-id', request.id);
     done();
+  });
+  // The body parser refuses unsafe text in bodies; this does the same for the query and path.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const unsafe = findUnsafeText(request.query, '(query)') ?? findUnsafeText(request.params, '(path)');
+    done(unsafe ? ProblemException.badRequest('The request URL holds text that cannot be stored.', [unsafe]) : undefined);
   });
   // Entered after the body is parsed, so the handler and everything it awaits sees the context.
   fastify.addHook('preHandler', (request, _reply, done) => {

@@ -20,6 +20,16 @@ export const ConfigFragments = {
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(defaultPort),
     HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** A client must send all its headers within this time, else 408. */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** A client must send the whole request (headers and body) within this time, else 408. */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** An idle keep-alive connection is closed after this time. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
+    /** Size limit of all request headers together, else 431. */
+    HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1_024).max(1024 * 1024).default(16 * 1024),
+    /** Open connections a server accepts at once; further ones are closed straight away. */
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   }),
   database: {
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),

@@ -2,3 +2,5 @@ export * from './problem';
 export * from './to-problem';
 export * from './problem-details.filter';
 export * from './zod-validation.pipe';
+export * from './unsafe-text';
+export * from './client-error';

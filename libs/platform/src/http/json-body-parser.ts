@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { ProblemException } from './problem';
+import { findUnsafeText } from './unsafe-text';
 
 /**
  * Replaces Fastify's JSON parser with one that keeps its prototype-poisoning protection but
- * reports bad bodies as problem documents that say what is wrong.
+ * reports bad bodies as problem documents that say what is wrong, and refuses text PostgreSQL
+ * cannot store (see unsafe-text.ts) before any handler sees it.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -15,7 +17,12 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       return;
     }
     void parse(request, text, (error, value) => {
-      if (error) done(ProblemException.badRequest(`The request body is not valid JSON: ${describe(error)}`), undefined);
+      if (error) {
+        done(ProblemException.badRequest(`The request body is not valid JSON: ${describe(error)}`), undefined);
+        return;
+      }
+      const unsafe = findUnsafeText(value);
+      if (unsafe) done(ProblemException.badRequest('The request body holds text that cannot be stored.', [unsafe]), undefined);
       else done(null, value);
     });
   });

@@ -16,7 +16,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+/** Answers a request with the problem document of `error`; failures of ours are logged with the stack. */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { document, headers, unexpected } = toProblem(error, request.url.split('?')[0] ?? '/', String(request.id));
   if (unexpected) {
     logger.error({ err: error, method: request.method, url: request.url }, 'request failed');

@@ -24,4 +24,15 @@ describe('ZodValidationPipe', () => {
     expect(problem?.problem.status).toBe(400);
     expect(problem?.problem.errors?.map((e) => e.field).sort()).toEqual(['capabilities[0].version', 'display_name', 'is_admin']);
   });
+
+  it('says why a record key was refused', () => {
+    const headers = new ZodValidationPipe(z.strictObject({ headers: z.record(z.string().refine((name) => name !== 'host', { message: 'is reserved' }), z.string()) }));
+    let problem: ProblemException | undefined;
+    try {
+      headers.transform({ headers: { host: 'x' } });
+    } catch (error) {
+      problem = error as ProblemException;
+    }
+    expect(problem?.problem.errors).toEqual([{ field: 'headers.host', message: 'is not an accepted field name: is reserved' }]);
+  });
 });

@@ -23,6 +23,10 @@ export function zodFieldErrors(error: z.ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
     }
+    if (issue.code === 'invalid_key') {
+      // A record key that failed its own schema: say why, as the key's schema does, not "Invalid key".
+      return [{ field: base || '(body)', message: `is not an accepted field name: ${issue.issues.map((inner) => inner.message).join('; ')}` }];
+    }
     return [{ field: base || '(body)', message: issue.message }];
   });
 }

@@ -1,6 +1,7 @@
 import pino, { type Logger, type LevelWithSilent } from 'pino';
 import { RequestContextStore } from './request-context';
 import { traceIdOf } from '../tracing/trace-context';
+import { serializeError } from './error-serializer';
 
 export interface LoggerOptions {
   service: string;
@@ -9,7 +10,8 @@ export interface LoggerOptions {
 
 /**
  * Structured JSON logs, one object per line. Every line written while a request or event is being
- * handled carries its request id and trace id. Credentials are redacted wherever they appear.
+ * handled carries its request id and trace id. Credentials are redacted wherever they appear, and
+ * errors lose the values of the statement that failed (see error-serializer.ts).
  */
 export function createLogger({ service, level }: LoggerOptions): Logger {
   return pino({
@@ -17,6 +19,7 @@ export function createLogger({ service, level }: LoggerOptions): Logger {
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: serializeError, error: serializeError },
     redact: {
       paths: [
         'req.headers.authorization',
