@@ -128,6 +128,13 @@ describe('operator console', () => {
     await expect(page.getByLabel('Result', { exact: true }).textContent()).resolves.toContain('"summary"');
     await shoot(page, 'task');
 
+    // A task that waited for the first one: its page draws the dependency and links back.
+    const next = await ains.post('/v1/tasks', { body: { task_type: taskType, input: { text: 'And the follow-up.' }, depends_on: [task.id], routing: { required_tags: [taskType] } } });
+    await ains.waitForTask(next.id, { timeoutMs: 60_000 });
+    await page.goto(`${CONSOLE_URL}#/tasks/${next.id}`);
+    await page.getByRole('group', { name: 'Depends on 1 task(s)' }).getByRole('link', { name: `${taskType}, completed` }).waitFor();
+    await shoot(page, 'task-dependencies');
+
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('img', { name: /Tasks per state now/ }).waitFor();
     await page.getByRole('img', { name: /Agents by status/ }).waitFor();
@@ -160,7 +167,7 @@ describe('operator console', () => {
       await shoot(page, name);
     }
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
-    await page.getByRole('img', { name: /Queued tasks by effective priority/ }).waitFor();
+    for (const chart of [/Queued tasks by effective priority/, /Tasks per state now/, /Tasks finished per 5 minutes/, /Agents by status/]) await page.getByRole('img', { name: chart }).waitFor();
     await shoot(page, 'overview-admin');
     expect(problems).toEqual([]);
     await context.close();

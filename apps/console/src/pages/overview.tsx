@@ -4,7 +4,7 @@ import { FAILED_STATUSES, TASK_STATUSES, listAgentsCapped, listTasksCapped } fro
 import { useLoad } from '../api/hooks';
 import type { Session } from '../api/session';
 import { BarChart, Donut, LineChart } from '../components/charts';
-import { ErrorNote, Section } from '../components/ui';
+import { ErrorNote, Loading, Section } from '../components/ui';
 import { can } from '../logic/access';
 import { formatAge, formatCount, formatPercent } from '../logic/format';
 import { appendSample, bucketize, failureRate, type Sample } from '../logic/series';
@@ -57,12 +57,13 @@ function QueuePanel({ session }: { session: Session }) {
   return (
     <Section title="Queue">
       <ErrorNote error={queue.error} />
+      <Loading loading={queue.loading && !queue.data} />
       {data ? (
         <>
           <p class="stat">
             <strong>{data.dispatch ? data.dispatch.depth : formatCount(data.queued.items.length, data.queued.capped)}</strong> queued
-            {data.dispatch ? ' (all tenants)' : ''}; oldest {data.queued.capped ? 'at least ' : ''}
-            {formatAge(data.oldest).replace(' ago', '')} old
+            {data.dispatch ? ' (all tenants)' : ''}
+            {data.oldest ? `; oldest waiting ${data.queued.capped ? 'at least ' : ''}${formatAge(data.oldest).replace(' ago', '')}` : ''}
             {data.dispatch?.backpressure.engaged ? <span class="badge badge-failed">backpressure</span> : null}
           </p>
           <BarChart title="Queued tasks by effective priority" bars={bars} />
@@ -91,6 +92,7 @@ function StatesPanel({ session }: { session: Session }) {
   return (
     <Section title="Tasks per state">
       <ErrorNote error={counts.error} />
+      <Loading loading={counts.loading && !counts.data} />
       {counts.data ? (
         <>
           <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' ').slice(0, 9), value: counts.data!.values[status] }))} />
@@ -126,6 +128,7 @@ function ThroughputPanel({ session }: { session: Session }) {
   return (
     <Section title="Throughput, last hour">
       <ErrorNote error={throughput.error} />
+      <Loading loading={throughput.loading && !throughput.data} />
       {data ? (
         <>
           <p class="stat">
@@ -157,6 +160,7 @@ function AgentsPanel({ session }: { session: Session }) {
   return (
     <Section title="Agents">
       <ErrorNote error={agents.error} />
+      <Loading loading={agents.loading && !agents.data} />
       {data ? (
         <Donut
           title="Agents by status"
