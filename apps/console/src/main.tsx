@@ -1,4 +1,5 @@
 import { render } from 'preact';
 import { App } from './app';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -58,7 +58,7 @@ export function LineChart({ title, series, yMax, format = (value: number) => Str
   const top = yMax ?? Math.max(1, ...all.map((point) => point.value));
   const x = (at: number) => pad.left + (to === from ? 0 : ((at - from) / (to - from)) * (width - pad.left - pad.right));
   const y = (value: number) => height - pad.bottom - (value / top) * (height - pad.top - pad.bottom);
-  const latest = series.map((line) => `${line.name} ${line.points.length ? format(line.points[line.points.length - 1]!.value) : 'no data'}`).join(', ');
+  const latest = series.map((line) => `${line.name} ${(() => { const last = line.points.at(-1); return last ? format(last.value) : 'no data'; })()}`).join(', ');
   const summary = all.length ? `${title}, latest: ${latest}` : `${title}: no data yet`;
   return (
     <figure class="chart-figure">

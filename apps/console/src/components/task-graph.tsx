@@ -16,8 +16,9 @@ export function TaskGraph({ input }: { input: GraphInput }) {
         </marker>
       </defs>
       {graph.edges.map((edge) => {
-        const from = byId.get(edge.from)!;
-        const to = byId.get(edge.to)!;
+        const from = byId.get(edge.from);
+        const to = byId.get(edge.to);
+        if (!from || !to) return null;
         return <line key={`${edge.from}-${edge.to}`} x1={from.x + NODE.width} y1={from.y + NODE.height / 2} x2={to.x} y2={to.y + NODE.height / 2} class="graph-edge" marker-end="url(#arrow)" />;
       })}
       {graph.nodes.map((node) => {

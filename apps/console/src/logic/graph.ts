@@ -42,10 +42,12 @@ export function taskGraph(input: GraphInput): Graph {
   const row = (index: number) => index * (NODE.height + NODE.gapY);
   if (input.chainSteps.length > 0) {
     // The chain is the story: its steps in order, each depending on the one before.
+    let previous: string | null = null;
     input.chainSteps.forEach((step, index) => {
       const id = step.taskId ?? `step-${step.index}`;
       nodes.push({ id, label: `${step.index + 1}. ${step.taskType}`, status: step.status, x: column(index), y: row(0), current: step.taskId === input.id, taskId: step.taskId });
-      if (index > 0) edges.push({ from: nodes[index - 1]!.id, to: id });
+      if (previous !== null) edges.push({ from: previous, to: id });
+      previous = id;
     });
   } else {
     input.dependsOn.forEach((dependency, index) => {

@@ -45,7 +45,13 @@ export function hrefOf(route: Route): string {
       return `#/webhooks/${route.id}`;
     case 'not-found':
       return '#/';
-    default:
+    case 'overview':
+    case 'tasks':
+    case 'agents':
+    case 'schedules':
+    case 'webhooks':
+    case 'api-keys':
+    case 'audit-log':
       return `#/${route.page}`;
   }
 }

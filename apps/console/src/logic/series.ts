@@ -12,7 +12,8 @@ export function bucketize(times: readonly string[], from: number, to: number, bu
   for (const time of times) {
     const at = Date.parse(time);
     if (!(at >= from && at < to)) continue;
-    result[Math.min(buckets - 1, Math.floor((at - from) / width))]!.count += 1;
+    const bucket = result[Math.min(buckets - 1, Math.floor((at - from) / width))];
+    if (bucket) bucket.count += 1;
   }
   return result;
 }

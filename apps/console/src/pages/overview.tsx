@@ -89,14 +89,15 @@ function StatesPanel({ session }: { session: Session }) {
     POLL_MS,
   );
   const live: TaskStatus[] = ['pending', 'blocked', 'queued', 'assigned', 'running'];
+  const data = counts.data;
   return (
     <Section title="Tasks per state">
       <ErrorNote error={counts.error} />
       <Loading loading={counts.loading && !counts.data} />
-      {counts.data ? (
+      {data ? (
         <>
-          <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' ').slice(0, 9), value: counts.data!.values[status] }))} />
-          {counts.data.capped.length ? <p class="muted">Counted up to 600 each; more in: {counts.data.capped.join(', ')}.</p> : null}
+          <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' ').slice(0, 9), value: data.values[status] }))} />
+          {data.capped.length ? <p class="muted">Counted up to 600 each; more in: {data.capped.join(', ')}.</p> : null}
           <LineChart title="Unfinished tasks over time (since this page opened)" series={live.map((status) => ({ name: status, points: history.map((sample) => ({ at: sample.at, value: sample.values[status] })) }))} />
         </>
       ) : null}
@@ -150,8 +151,8 @@ function ThroughputPanel({ session }: { session: Session }) {
 function AgentsPanel({ session }: { session: Session }) {
   const agents = useLoad(
     async () => {
-      const [online, offline, draining] = await Promise.all((['online', 'offline', 'draining'] as const).map((status) => listAgentsCapped(session.client, status)));
-      return { online: online!, offline: offline!, draining: draining! };
+      const [online, offline, draining] = await Promise.all([listAgentsCapped(session.client, 'online'), listAgentsCapped(session.client, 'offline'), listAgentsCapped(session.client, 'draining')]);
+      return { online, offline, draining };
     },
     'agents',
     POLL_MS,
