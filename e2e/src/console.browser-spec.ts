@@ -135,7 +135,10 @@ describe('operator console', () => {
     await page.getByRole('group', { name: 'Depends on 1 task(s)' }).getByRole('link', { name: `${taskType}, completed` }).waitFor();
     await shoot(page, 'task-dependencies');
 
+    // Work no agent takes waits in the queue, which the overview charts by priority.
+    for (const priority of [9, 5, 5]) await ains.post('/v1/tasks', { body: { task_type: 'console.waiting', priority, routing: { required_tags: ['console-no-such-agent'] } } });
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('img', { name: /Queued tasks by effective priority: P10 0, P9 1,/ }).waitFor();
     await page.getByRole('img', { name: /Tasks per state now/ }).waitFor();
     await page.getByRole('img', { name: /Agents by status/ }).waitFor();
     await shoot(page, 'overview');

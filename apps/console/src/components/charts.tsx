@@ -29,7 +29,7 @@ export function BarChart({ title, bars, unit = '' }: { title: string; bars: Bar[
             <text x={x + slot * 0.35} y={height - bottom - barHeight - 3} text-anchor="middle" class="chart-value">
               {bar.value}
             </text>
-            <text x={x + slot * 0.35} y={height - 6} text-anchor="middle" class="chart-label">
+            <text x={x + slot * 0.35} y={height - 6} text-anchor="middle" class={bars.length > 8 ? 'chart-label chart-label-small' : 'chart-label'}>
               {bar.label}
             </text>
           </g>

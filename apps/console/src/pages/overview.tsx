@@ -96,7 +96,7 @@ function StatesPanel({ session }: { session: Session }) {
       <Loading loading={counts.loading && !counts.data} />
       {data ? (
         <>
-          <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' ').slice(0, 9), value: data.values[status] }))} />
+          <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' '), value: data.values[status] }))} />
           {data.capped.length ? <p class="muted">Counted up to 600 each; more in: {data.capped.join(', ')}.</p> : null}
           <LineChart title="Unfinished tasks over time (since this page opened)" series={live.map((status) => ({ name: status, points: history.map((sample) => ({ at: sample.at, value: sample.values[status] })) }))} />
         </>
