@@ -200,6 +200,25 @@ describe('operator console', () => {
     await context.close();
   });
 
+  it('signs in by keyboard alone and fits a phone screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(CONSOLE_URL);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('api-key');
+    await page.keyboard.type(operator.key);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    // The first stop is the skip link, which moves the focus past the navigation.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await page.getByRole('img', { name: /Tasks per state now/ }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shoot(page, 'overview-phone');
+    await context.close();
+  });
+
   it('shows a task input holding markup as text and never runs it', async () => {
     const payload = '<script>window.__injected = 1</script><img src=x onerror="window.__injected = 2">';
     const task = await ains.post('/v1/tasks', { body: { task_type: 'console.markup', input: { html: payload } } });

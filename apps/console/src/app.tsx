@@ -38,6 +38,12 @@ function useRoute(): Route {
   return route;
 }
 
+/** The fragment holds the page, so the skip link moves the focus without following its href. */
+function skipToContent(event: Event): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [resuming, setResuming] = useState(() => storedApiKey() !== null);
@@ -73,7 +79,7 @@ export function App() {
 
   return (
     <div class="shell">
-      <a class="skip" href="#main">
+      <a class="skip" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header class="topbar">
