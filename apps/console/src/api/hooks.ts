@@ -66,8 +66,10 @@ export interface Paged<T> extends Loaded<PageOf<T>> {
  * back reuses the cursors already seen. Changing `filterKey` starts again at the first page.
  */
 export function usePaged<T>(loadPage: (cursor: string | undefined) => Promise<PageOf<T>>, filterKey: string, intervalMs = 0): Paged<T> {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  useEffect(() => setCursors([undefined]), [filterKey]);
+  // The cursors belong to the filters they were read with: new filters start from the first page.
+  const [trail, setTrail] = useState<{ filterKey: string; cursors: (string | undefined)[] }>({ filterKey, cursors: [undefined] });
+  const cursors = trail.filterKey === filterKey ? trail.cursors : [undefined];
+  const setCursors = (update: (stack: (string | undefined)[]) => (string | undefined)[]) => setTrail({ filterKey, cursors: update(cursors) });
   const cursor = cursors[cursors.length - 1];
   const loaded = useLoad(() => loadPage(cursor), `${filterKey}|${cursor ?? ''}`, intervalMs);
   const nextCursor = loaded.data?.next_cursor ?? null;
