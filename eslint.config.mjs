@@ -4,11 +4,13 @@ import tseslint from 'typescript-eslint';
 // Which projects may import which: apps only import libs (never other apps), and the libs form
 // layers: contracts < platform < persistence < messaging < runtime. Tests may also use `testing`.
 // The SDKs are published on their own, so they stand apart: `sdk` imports nothing of ours,
-// `agent-sdk` only `sdk`; the examples use only the SDKs, as an outside developer would.
+// `agent-sdk` only `sdk`; the examples use only the SDKs, as an outside developer would, and so
+// does the operator console (`type:web`), a browser client of the public API.
 const productionConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['scope:sdk'] },
   { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:contracts'] },
   { sourceTag: 'scope:persistence', onlyDependOnLibsWithTags: ['scope:persistence', 'scope:platform'] },
@@ -33,7 +35,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
         projectService: true,

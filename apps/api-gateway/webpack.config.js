@@ -14,6 +14,8 @@ module.exports = {
       generatePackageJson: true,
       sourceMap: true,
       skipTypeChecking: true,
+      // The operator console's static build, served at /console (see src/console).
+      assets: [{ input: 'dist/apps/console', glob: '**/*', output: 'console' }],
     }),
   ],
 };

@@ -37,6 +37,7 @@ trap cleanup EXIT
 
 step "type check"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console/tsconfig.json --noEmit
 step "lint"
 npx nx run-many -t lint --parallel=2 --output-style=static
 step "OpenAPI document (committed copy; a unit test fails when it is stale)"
@@ -51,3 +52,5 @@ fresh_kafka
 jest npx nx run e2e:e2e --output-style=static
 step "end-to-end tests: single-process mode"
 jest npx nx run e2e:e2e-standalone --output-style=static
+step "browser tests of the operator console: single-process mode (Chromium at \${CHROMIUM_PATH:-/usr/bin/chromium})"
+jest npx nx run e2e:e2e-console --output-style=static

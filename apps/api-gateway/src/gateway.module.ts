@@ -12,6 +12,7 @@ import { AuditService } from './audit/audit.service';
 import { Authenticator } from './auth/authenticator';
 import { FailureTracker } from './auth/failure-tracker';
 import { LastUsedRecorder } from './auth/last-used-recorder';
+import { ConsoleRoutes } from './console/console.routes';
 import { DocsRoutes } from './openapi/docs.routes';
 import { AgentHandlers } from './operations/agent-handlers';
 import { CorsPolicy } from './operations/cors';
@@ -19,7 +20,7 @@ import { OperationRouter } from './operations/operation-router';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { UpstreamModule } from './upstream/upstream.module';
 
-/** The public door: API keys, authentication, rate limits, the routes of every operation, the API docs. */
+/** The public door: API keys, authentication, rate limits, the routes of every operation, the API docs, the operator console. */
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey, AuditLog]), UpstreamModule],
   providers: [
@@ -38,6 +39,7 @@ import { UpstreamModule } from './upstream/upstream.module';
     CorsPolicy,
     OperationRouter,
     DocsRoutes,
+    ConsoleRoutes,
   ],
   exports: [ApiKeysService],
 })
