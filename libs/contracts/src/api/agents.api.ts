@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { PageQuery, jsonObject, pageOf, uuidParam } from './common.schemas';
@@ -5,9 +6,18 @@ import { PageQuery, jsonObject, pageOf, uuidParam } from './common.schemas';
 const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
 const name = () => z.string().min(1).max(64).regex(NAME, 'must be lowercase letters, digits and . _ : -');
 
+/**
+ * A semver version (`3.12.1`, `2.0.0-rc.1`), or its short forms `3.12` and `3`, which capability
+ * ranges read as `3.12.0` and `3.0.0`. Anything else (`three`, `latest`) cannot be matched by a
+ * range and is refused.
+ */
+export function isCapabilityVersion(version: string): boolean {
+  return semver.valid(version) !== null || /^(0|[1-9]\d*)(\.(0|[1-9]\d*))?$/.test(version);
+}
+
 export const AgentCapability = z.strictObject({
   name: name(),
-  version: z.string().min(1).max(64),
+  version: z.string().min(1).max(64).refine(isCapabilityVersion, 'must be a semver version such as 3.12.1 (or 3.12, 3)'),
 });
 export type AgentCapability = z.infer<typeof AgentCapability>;
 
@@ -91,6 +101,8 @@ export const AgentSchema = z.object({
   id: z.uuid(),
   display_name: z.string(),
   endpoint: z.string().nullable(),
+  /** The client that registered the agent: shown to that client and to admins, null to others. */
+  owner_client_id: z.string().nullable(),
   tags: z.array(z.string()),
   capabilities: z.array(AgentCapability),
   max_concurrency: z.int(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TaskStatusSchema } from '../events/task.events';
 import type { ApiOperation } from './api-operation';
-import { PageQuery, ProblemSchema, jsonObject, pageOf, uuidParam } from './common.schemas';
+import { PageQuery, ProblemSchema, jsonObject, pageOf, uniqueTaskIds, uuidParam } from './common.schemas';
 
 /** Public API of task-service: tasks, batches, templates, chains and the agent work protocol. */
 
@@ -45,7 +45,7 @@ const taskFields = {
 
 export const CreateTaskBody = z.strictObject({
   ...taskFields,
-  depends_on: z.array(z.uuid()).max(100).default([]),
+  depends_on: uniqueTaskIds(100).default([]),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
@@ -155,7 +155,7 @@ export const UpdateTemplateBody = z
 export type UpdateTemplateBody = z.infer<typeof UpdateTemplateBody>;
 
 /** Overrides merged over the template's defaults (`input` is merged key by key, the rest replaced). */
-export const InstantiateTemplateBody = TemplateDefaults.extend({ depends_on: z.array(z.uuid()).max(100).default([]) });
+export const InstantiateTemplateBody = TemplateDefaults.extend({ depends_on: uniqueTaskIds(100).default([]) });
 export type InstantiateTemplateBody = z.infer<typeof InstantiateTemplateBody>;
 
 export const TemplateSchema = z.object({
