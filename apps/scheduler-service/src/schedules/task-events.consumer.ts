@@ -20,6 +20,7 @@ export class TaskEventsConsumer {
       'ains.task.timed_out.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
       'ains.task.cancelled.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
       'ains.task.dead_lettered.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+      'ains.task.creation_rejected.v1': (event, manager) => this.outcomes.onTaskNotCreated(event, manager),
     });
   }
 }
