@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AgentView, Caller, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
 import { decodeCursor, encodeCursor } from '@ains/persistence';
-import { ProblemException } from '@ains/platform';
+import { DestinationRefusedError, ProblemException, resolveDestination } from '@ains/platform';
 import type { EntityManager } from 'typeorm';
+import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
 import { mayManageAgent, notYourAgent, visibleTo } from './agent-access.policy';
 import { Agent } from './agent.entity';
 import { AgentCache } from './agent-cache';
@@ -28,10 +29,12 @@ export class AgentsService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly cache: AgentCache,
+    @Inject(AGENT_SETTINGS) private readonly settings: AgentSettings,
   ) {}
 
   /** Stores the agent and its `registered` event in one transaction. Registering counts as a heartbeat. */
   async register(caller: Caller, body: RegisterAgentBody): Promise<AgentView> {
+    if (body.endpoint) await this.checkEndpoint(body.endpoint);
     const agent = await this.transactions.run(async (manager) => {
       const created = await this.agents.insert(
         manager,
@@ -99,6 +102,7 @@ export class AgentsService {
 
   /** Changes the profile and publishes the full new profile, which routing matches against. */
   async update(caller: Caller, id: string, body: UpdateAgentBody): Promise<AgentView> {
+    if (body.endpoint) await this.checkEndpoint(body.endpoint);
     await this.transactions.run(async (manager) => {
       const agent = await this.lockLive(manager, id);
       if (!mayManageAgent(caller, agent)) throw notYourAgent(id);
@@ -138,6 +142,22 @@ export class AgentsService {
     const record = await this.agents.findRecord(id);
     if (!record) throw ProblemException.notFound(`Agent ${id}`);
     return record;
+  }
+
+  /**
+   * The endpoint is where operators reach the agent itself (its own status or admin page); AINS
+   * stores and shows it but never connects to it. It follows the webhook destination rules all
+   * the same (every address the host resolves to must be public, or allowed by
+   * AGENT_ENDPOINT_ALLOW_PRIVATE / AGENT_ENDPOINT_ALLOWED_CIDRS; cloud metadata addresses never),
+   * so nothing that later acts on it can be pointed at the internal network.
+   */
+  private async checkEndpoint(endpoint: string): Promise<void> {
+    try {
+      await resolveDestination(new URL(endpoint).hostname, this.settings.endpointPolicy);
+    } catch (error) {
+      if (!(error instanceof DestinationRefusedError)) throw error;
+      throw ProblemException.unprocessable(`The endpoint is not allowed: ${error.message}.`, [{ field: 'endpoint', message: error.message }]);
+    }
   }
 
   /** The agent, locked for the transaction; 404 if unknown, 409 once deregistered. */

@@ -23,6 +23,10 @@ export type AgentCapability = z.infer<typeof AgentCapability>;
 
 const AgentProfileFields = {
   display_name: z.string().min(1).max(200),
+  /**
+   * Where operators reach the agent itself (its status or admin page). AINS shows it and never
+   * connects to it; it must still name a public host (the webhook destination rules), or 422.
+   */
   endpoint: z.url({ protocol: /^https?$/ }).max(2_048),
   tags: z.array(name()).max(50),
   capabilities: z.array(AgentCapability).max(100),
@@ -40,7 +44,7 @@ export const RegisterAgentBody = z.strictObject({
 });
 export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
 
-/** Partial update: only the fields given change; `endpoint: null` removes the push endpoint. */
+/** Partial update: only the fields given change; `endpoint: null` removes the endpoint. */
 export const UpdateAgentBody = z
   .strictObject({
     display_name: AgentProfileFields.display_name.optional(),
