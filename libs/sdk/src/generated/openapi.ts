@@ -305,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Create a cron schedule
-         * @description An invalid cron expression or time zone, or one firing more often than the minimum interval, is answered 422.
+         * @description An invalid cron expression or time zone, one firing more often than the minimum interval, or a `template_id` or `depends_on` task that does not exist (for this client) is answered 422. A run whose task cannot be created when it fires fails with outcome `task_not_created` and its reason.
          *
          *     Requires one of the scopes: schedules:write (or `admin`).
          */
@@ -339,7 +339,7 @@ export interface paths {
         head?: never;
         /**
          * Change a schedule
-         * @description Changing the cron expression, time zone or window recomputes the next fire time from now.
+         * @description Changing the cron expression, time zone or window recomputes the next fire time from now. A new `template_id` or `depends_on` is checked as on creation.
          *
          *     Requires one of the scopes: schedules:write (or `admin`).
          */
@@ -580,7 +580,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a task template (tasks made from it stay)
-         * @description Requires one of the scopes: tasks:write (or `admin`).
+         * @description Refused (409) while a schedule uses the template: change or delete those schedules first (`GET /v1/schedules?template_id=`).
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
          */
         delete: operations["deleteTemplate"];
         options?: never;
@@ -1208,6 +1210,7 @@ export interface operations {
                             created_at: string;
                             created_by: string | null;
                             expires_at: string | null;
+                            allowed_cidrs: string[];
                             last_used_at: string | null;
                             rotated_at: string | null;
                             previous_secret_valid_until: string | null;
@@ -1243,6 +1246,7 @@ export interface operations {
                     burst_per_second?: number;
                     /** Format: date-time */
                     expires_at?: string;
+                    allowed_cidrs?: string[];
                 };
             };
         };
@@ -1269,6 +1273,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1318,6 +1323,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1401,6 +1407,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1421,7 +1428,7 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
-                action?: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                action?: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout" | "auth.address_refused";
                 outcome?: "success" | "failure" | "denied";
                 client_id?: string;
                 key_id?: string;
@@ -1452,7 +1459,7 @@ export interface operations {
                             /** Format: date-time */
                             occurred_at: string;
                             /** @enum {string} */
-                            action: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                            action: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout" | "auth.address_refused";
                             /** @enum {string} */
                             outcome: "success" | "failure" | "denied";
                             client_id: string | null;
@@ -1506,6 +1513,7 @@ export interface operations {
                             id: string;
                             display_name: string;
                             endpoint: string | null;
+                            owner_client_id: string | null;
                             tags: string[];
                             capabilities: {
                                 name: string;
@@ -1591,6 +1599,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1657,6 +1666,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1775,6 +1785,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1844,6 +1855,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1913,6 +1925,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1982,6 +1995,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -2194,6 +2208,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                template_id?: string;
             };
             header?: never;
             path?: never;
@@ -2240,7 +2255,7 @@ export interface operations {
                                 failures: number;
                                 skipped: number;
                                 last_run_at: string | null;
-                                last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                                last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                                 average_duration_ms: number | null;
                             };
                             /** Format: date-time */
@@ -2433,7 +2448,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2446,7 +2461,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
-            /** @description The cron expression or time zone is not usable. */
+            /** @description The cron expression or time zone is not usable, or a referenced template or task does not exist. */
             422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2454,7 +2469,20 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
             };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2509,7 +2537,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2721,7 +2749,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2735,7 +2763,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The cron expression or time zone is not usable. */
+            /** @description The cron expression or time zone is not usable, or a referenced template or task does not exist. */
             422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2743,7 +2771,20 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
             };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2798,7 +2839,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2865,7 +2906,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2914,9 +2955,10 @@ export interface operations {
                         trigger: "schedule" | "manual";
                         /** @enum {string} */
                         status: "fired" | "running" | "completed" | "failed" | "skipped";
-                        outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                        outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                         missed_since: string | null;
                         task_id: string | null;
+                        failure_reason: string | null;
                         duration_ms: number | null;
                         /** Format: date-time */
                         fired_at: string;
@@ -2977,9 +3019,10 @@ export interface operations {
                             trigger: "schedule" | "manual";
                             /** @enum {string} */
                             status: "fired" | "running" | "completed" | "failed" | "skipped";
-                            outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             missed_since: string | null;
                             task_id: string | null;
+                            failure_reason: string | null;
                             duration_ms: number | null;
                             /** Format: date-time */
                             fired_at: string;
@@ -4173,6 +4216,29 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description No such task for this caller. */
             404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        request_id?: string;
+                    };
+                };
+            };
+            /** @description A schedule uses the template. */
+            409: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
