@@ -18,7 +18,8 @@ describe('the agent fleet through the gateway', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     const own = await createApiKey({ scopes: ['agent:work'], agentId: id });
-    const other = await createApiKey({ scopes: ['agent:work'], agentId: randomUUID() });
+    const otherAgent = await api<Agent>('POST', '/v1/agents', { display_name: 'e2e fleet neighbour' });
+    const other = await createApiKey({ scopes: ['agent:work'], agentId: otherAgent.body.id });
 
     const detail = await waitFor(
       async () => {

@@ -50,7 +50,8 @@ describe('tasks through the gateway', () => {
   });
 
   it('keeps agent keys to their own agent and to reporting', async () => {
-    const agentId = randomUUID();
+    // Keys can only be bound to registered agents.
+    const agentId = (await api<{ id: string }>('POST', '/v1/agents', { display_name: 'e2e bound agent' })).body.id;
     const agentKey = await createApiKey({ scopes: ['agent:work'], agentId });
     expect((await api('POST', `/v1/agents/${randomUUID()}/claim`, { wait_ms: 0 }, authHeaders(agentKey))).status).toBe(403);
     expect((await api('POST', `/v1/agents/${agentId}/claim`, { wait_ms: 0 }, authHeaders(agentKey))).body).toEqual({ data: [] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigFragments } from '@ains/platform';
+import { ConfigFragments, booleanFromEnv, destinationPolicy, isCidr } from '@ains/platform';
 import { BaseServiceConfig, type ServiceDefinition } from '@ains/runtime';
 import type { AgentSettings } from './agent-settings';
 import { Agent } from './agents/agent.entity';
@@ -15,6 +15,12 @@ export const AgentServiceConfig = z.object({
   AGENT_LIVENESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   AGENT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   AGENT_COMPLETION_AVERAGE_ALPHA: z.coerce.number().gt(0).max(1).default(0.2),
+  AGENT_ENDPOINT_ALLOW_PRIVATE: booleanFromEnv.default(false),
+  AGENT_ENDPOINT_ALLOWED_CIDRS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .refine((cidrs) => cidrs.every(isCidr), { message: 'must be a comma-separated list of CIDR ranges' }),
 });
 
 export type AgentServiceSettings = z.infer<typeof AgentServiceConfig>;
@@ -25,6 +31,7 @@ export function agentSettingsOf(config: AgentServiceSettings): AgentSettings {
     livenessSweepIntervalMs: config.AGENT_LIVENESS_SWEEP_INTERVAL_MS,
     cacheTtlSeconds: config.AGENT_CACHE_TTL_SECONDS,
     completionAverageAlpha: config.AGENT_COMPLETION_AVERAGE_ALPHA,
+    endpointPolicy: destinationPolicy(config.AGENT_ENDPOINT_ALLOW_PRIVATE, config.AGENT_ENDPOINT_ALLOWED_CIDRS),
   };
 }
 

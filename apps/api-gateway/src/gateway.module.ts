@@ -17,6 +17,7 @@ import { DocsRoutes } from './openapi/docs.routes';
 import { AgentHandlers } from './operations/agent-handlers';
 import { CorsPolicy } from './operations/cors';
 import { OperationRouter } from './operations/operation-router';
+import { ReferenceHandlers } from './operations/reference-handlers';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { UpstreamModule } from './upstream/upstream.module';
 
@@ -36,6 +37,7 @@ import { UpstreamModule } from './upstream/upstream.module';
     Authenticator,
     RateLimiter,
     AgentHandlers,
+    ReferenceHandlers,
     CorsPolicy,
     OperationRouter,
     DocsRoutes,

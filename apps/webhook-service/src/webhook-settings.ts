@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { booleanFromEnv } from '@ains/platform';
+import { booleanFromEnv, isCidr } from '@ains/platform';
 import { parseDuration, parseDurationList } from './delivery/retry-schedule';
-import { isCidr } from './security/destination-policy';
 
 const duration = (fallback: string) =>
   z

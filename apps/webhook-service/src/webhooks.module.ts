@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { destinationPolicy, type DestinationPolicy } from '@ains/platform';
 import { DeliveriesController } from './delivery/deliveries.controller';
 import { DeliveriesRepository } from './delivery/deliveries.repository';
 import { DeliveriesService } from './delivery/deliveries.service';
@@ -14,7 +15,6 @@ import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointsRepository } from './endpoints/endpoints.repository';
 import { EndpointsService } from './endpoints/endpoints.service';
 import { SubscriptionIndex } from './endpoints/subscription-index';
-import { destinationPolicy, type DestinationPolicy } from './security/destination-policy';
 import { SecretBox } from './security/secret-box';
 import { DESTINATION_POLICY, WEBHOOK_SETTINGS, type WebhookSettings } from './webhook-settings';
 

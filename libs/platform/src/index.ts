@@ -10,3 +10,4 @@ export * from './platform.module';
 export * from './redis/redis.module';
 export * from './shared-state';
 export * from './with-timeout';
+export * from './network';

@@ -75,7 +75,7 @@ describe('agent cache in Redis', () => {
   it('keeps an entry for five minutes under a versioned key, and deletes it on change', async () => {
     const register = await app.inject({ method: 'POST', url: '/v1/agents', headers: callerHeaders('POST', '/v1/agents'), payload: { display_name: 'in redis' } });
     const { id } = register.json<View>();
-    const key = `ains:agent-service:agent:v1:${id}`;
+    const key = `ains:agent-service:agent:v2:${id}`;
     expect(await redis.exists(key)).toBe(0);
     await app.inject({ method: 'GET', url: `/v1/agents/${id}`, headers: callerHeaders('GET', `/v1/agents/${id}`) });
     expect(await redis.ttl(key)).toBeGreaterThan(290);

@@ -4,7 +4,7 @@ import type { AgentView } from '@ains/contracts';
 import { cacheRequests, KeyValueStores, LOGGER, MetricsService, type CacheRequests, type KeyValueStore } from '@ains/platform';
 import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
 
-const key = (id: string) => `ains:agent-service:agent:v1:${id}`;
+const key = (id: string) => `ains:agent-service:agent:v2:${id}`;
 
 /** Agent views an in-process cache (without REDIS_URL) keeps at most: a few KB each. */
 const MAX_CACHED_AGENTS = 10_000;

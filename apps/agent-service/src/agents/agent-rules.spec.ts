@@ -1,5 +1,5 @@
 import type { Caller } from '@ains/contracts';
-import { mayActForAgent } from './agent-access.policy';
+import { mayActForAgent, mayManageAgent } from './agent-access.policy';
 import { hasCapabilityInRange } from './capability-range';
 import { toAgentView } from './agent.mapper';
 import { Agent } from './agent.entity';
@@ -7,16 +7,28 @@ import { NO_METRICS } from './agent-record';
 
 const caller = (overrides: Partial<Caller>): Caller => ({ clientId: 'c', keyId: 'k', scopes: [], agentId: null, ...overrides });
 
-describe('who may heartbeat or drain an agent', () => {
-  it('lets operators act for any agent', () => {
-    expect(mayActForAgent(caller({ scopes: ['agents:write'] }), 'a1')).toBe(true);
-    expect(mayActForAgent(caller({ scopes: ['admin'] }), 'a1')).toBe(true);
+describe('who may change an agent', () => {
+  const owned = { id: 'a1', ownerClientId: 'acme' };
+
+  it('lets the owning client and admins manage it, not other clients', () => {
+    expect(mayManageAgent(caller({ clientId: 'acme', scopes: ['agents:write'] }), owned)).toBe(true);
+    expect(mayManageAgent(caller({ clientId: 'ops', scopes: ['admin'] }), owned)).toBe(true);
+    expect(mayManageAgent(caller({ clientId: 'globex', scopes: ['agents:write'] }), owned)).toBe(false);
+    expect(mayManageAgent(caller({ clientId: 'acme', scopes: ['agents:read'] }), owned)).toBe(false);
   });
 
-  it('lets an agent key act only for its own agent', () => {
-    expect(mayActForAgent(caller({ scopes: ['agent:work'], agentId: 'a1' }), 'a1')).toBe(true);
-    expect(mayActForAgent(caller({ scopes: ['agent:work'], agentId: 'a1' }), 'a2')).toBe(false);
-    expect(mayActForAgent(caller({ scopes: ['agents:read'], agentId: 'a1' }), 'a1')).toBe(false);
+  it('leaves agents without a recorded owner to admins', () => {
+    const legacy = { id: 'a1', ownerClientId: null };
+    expect(mayManageAgent(caller({ clientId: 'acme', scopes: ['agents:write'] }), legacy)).toBe(false);
+    expect(mayManageAgent(caller({ scopes: ['admin'] }), legacy)).toBe(true);
+  });
+
+  it('lets an agent key act only for its own agent, and never manage it', () => {
+    expect(mayActForAgent(caller({ clientId: 'globex', scopes: ['agent:work'], agentId: 'a1' }), owned)).toBe(true);
+    expect(mayActForAgent(caller({ clientId: 'acme', scopes: ['agent:work'], agentId: 'a2' }), owned)).toBe(false);
+    expect(mayActForAgent(caller({ clientId: 'acme', scopes: ['agents:write'] }), owned)).toBe(true);
+    expect(mayActForAgent(caller({ clientId: 'globex', scopes: ['agents:write'] }), owned)).toBe(false);
+    expect(mayManageAgent(caller({ clientId: 'acme', scopes: ['agent:work'], agentId: 'a1' }), owned)).toBe(false);
   });
 });
 

@@ -12,6 +12,10 @@ export class Agent {
   @Column({ type: 'text', nullable: true })
   endpoint!: string | null;
 
+  /** The client whose key registered the agent; null for agents registered before it was recorded. */
+  @Column({ name: 'owner_client_id', type: 'text', nullable: true })
+  ownerClientId!: string | null;
+
   @Column({ type: 'text', array: true })
   tags!: string[];
 

@@ -7,6 +7,7 @@ export function toAgentView({ agent, metrics }: AgentRecord): AgentView {
     id: agent.id,
     display_name: agent.displayName,
     endpoint: agent.endpoint,
+    owner_client_id: agent.ownerClientId,
     tags: agent.tags,
     capabilities: agent.capabilities,
     max_concurrency: agent.maxConcurrency,

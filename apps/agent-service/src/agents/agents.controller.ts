@@ -9,7 +9,11 @@ const AgentIdParam = uuidParam();
 // A type name distinct from the schema constant: decorator metadata would otherwise name the schema as the parameter type.
 type AgentIdParams = z.infer<typeof AgentIdParam>;
 
-/** Agents are a fleet shared by all tenants: the gateway admits `agents:*` scopes (and `agent:work` for an agent's own heartbeat, drain and resume). */
+/**
+ * Agents are a fleet shared by all tenants for reading and routing; only the client that
+ * registered an agent (or an admin) may change it, and an `agent:work` key only its own agent's
+ * heartbeat, drain and resume (agent-access.policy.ts).
+ */
 @Controller('v1/agents')
 export class AgentsController {
   constructor(
@@ -19,30 +23,34 @@ export class AgentsController {
 
   @Post()
   @HttpCode(201)
-  register(@Body(new ZodValidationPipe(RegisterAgentBody)) body: z.infer<typeof RegisterAgentBody>): Promise<AgentView> {
-    return this.agents.register(body);
+  register(@CurrentCaller() caller: Caller, @Body(new ZodValidationPipe(RegisterAgentBody)) body: z.infer<typeof RegisterAgentBody>): Promise<AgentView> {
+    return this.agents.register(caller, body);
   }
 
   @Get()
-  async list(@Query(new ZodValidationPipe(ListAgentsQuery)) query: z.infer<typeof ListAgentsQuery>): Promise<{ data: AgentView[]; next_cursor: string | null }> {
-    const page = await this.agents.list(query);
+  async list(@CurrentCaller() caller: Caller, @Query(new ZodValidationPipe(ListAgentsQuery)) query: z.infer<typeof ListAgentsQuery>): Promise<{ data: AgentView[]; next_cursor: string | null }> {
+    const page = await this.agents.list(caller, query);
     return { data: page.agents, next_cursor: page.nextCursor };
   }
 
   @Get(':id')
-  get(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<AgentView> {
-    return this.agents.get(params.id);
+  get(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<AgentView> {
+    return this.agents.get(caller, params.id);
   }
 
   @Patch(':id')
-  update(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams, @Body(new ZodValidationPipe(UpdateAgentBody)) body: z.infer<typeof UpdateAgentBody>): Promise<AgentView> {
-    return this.agents.update(params.id, body);
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams,
+    @Body(new ZodValidationPipe(UpdateAgentBody)) body: z.infer<typeof UpdateAgentBody>,
+  ): Promise<AgentView> {
+    return this.agents.update(caller, params.id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async deregister(@Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<void> {
-    await this.agents.deregister(params.id);
+  async deregister(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: AgentIdParams): Promise<void> {
+    await this.agents.deregister(caller, params.id);
   }
 
   @Post(':id/heartbeat')

@@ -41,6 +41,22 @@ describe('agent registration (agent-service, real Postgres)', () => {
     expect(after[0].count).toBe(before[0].count);
   });
 
+  it.each([
+    ['http://169.254.169.254/latest/meta-data', 'cloud metadata'],
+    ['http://127.0.0.1:9000/', 'loopback'],
+    ['http://[fd00::1]/', 'unique-local'],
+    ['http://localhost/', 'loopback'],
+  ])('refuses the endpoint %s (%s) with 422 naming the field, on registration and update', async (endpoint, kind) => {
+    const registered = await app.inject({ method: 'POST', url: '/v1/agents', headers: callerHeaders('POST', '/v1/agents'), payload: { display_name: 'ssrf', endpoint } });
+    expect(registered.statusCode).toBe(422);
+    expect(registered.headers['content-type']).toContain('application/problem+json');
+    expect(registered.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([{ field: 'endpoint', message: expect.stringContaining(kind) }]);
+    const agent = (await app.inject({ method: 'POST', url: '/v1/agents', headers: callerHeaders('POST', '/v1/agents'), payload: { display_name: 'public', endpoint: 'https://1.1.1.1/status' } })).json<{ id: string; endpoint: string }>();
+    expect(agent.endpoint).toBe('https://1.1.1.1/status');
+    const url = `/v1/agents/${agent.id}`;
+    expect((await app.inject({ method: 'PATCH', url, headers: callerHeaders('PATCH', url), payload: { endpoint } })).statusCode).toBe(422);
+  });
+
   it('refuses requests without a caller signed by the gateway', async () => {
     const unsigned = await app.inject({ method: 'GET', url: '/v1/agents' });
     expect(unsigned.statusCode).toBe(401);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { AgentView, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody } from '@ains/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AgentView, Caller, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
 import { decodeCursor, encodeCursor } from '@ains/persistence';
-import { ProblemException } from '@ains/platform';
+import { DestinationRefusedError, ProblemException, resolveDestination } from '@ains/platform';
 import type { EntityManager } from 'typeorm';
+import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
+import { mayManageAgent, notYourAgent, visibleTo } from './agent-access.policy';
 import { Agent } from './agent.entity';
 import { AgentCache } from './agent-cache';
 import { NO_METRICS, type AgentRecord } from './agent-record';
@@ -27,10 +29,12 @@ export class AgentsService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly cache: AgentCache,
+    @Inject(AGENT_SETTINGS) private readonly settings: AgentSettings,
   ) {}
 
   /** Stores the agent and its `registered` event in one transaction. Registering counts as a heartbeat. */
-  async register(body: RegisterAgentBody): Promise<AgentView> {
+  async register(caller: Caller, body: RegisterAgentBody): Promise<AgentView> {
+    if (body.endpoint) await this.checkEndpoint(body.endpoint);
     const agent = await this.transactions.run(async (manager) => {
       const created = await this.agents.insert(
         manager,
@@ -38,6 +42,7 @@ export class AgentsService {
           id: randomUUID(),
           displayName: body.display_name,
           endpoint: body.endpoint ?? null,
+          ownerClientId: caller.clientId,
           tags: [...new Set(body.tags)],
           capabilities: body.capabilities,
           maxConcurrency: body.max_concurrency,
@@ -58,15 +63,15 @@ export class AgentsService {
   }
 
   /** Cache-aside: the cache first, then Postgres (and the answer is cached for the next reader). */
-  async get(id: string): Promise<AgentView> {
+  async get(caller: Caller, id: string): Promise<AgentView> {
     const cached = await this.cache.get(id);
-    if (cached) return cached;
+    if (cached) return visibleTo(cached, caller);
     const view = toAgentView(await this.record(id));
     await this.cache.set(view);
-    return view;
+    return visibleTo(view, caller);
   }
 
-  async list(query: ListAgentsQuery): Promise<AgentPage> {
+  async list(caller: Caller, query: ListAgentsQuery): Promise<AgentPage> {
     let after = query.cursor ? pageKeyOf(query.cursor) : undefined;
     const range = query.capability_range;
     if (range !== undefined && !isValidRange(range)) {
@@ -92,13 +97,15 @@ export class AgentsService {
     const page = found.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor = found.length > query.limit && last ? encodeCursor([last.agent.registeredAt.toISOString(), last.agent.id]) : null;
-    return { agents: page.map(toAgentView), nextCursor };
+    return { agents: page.map((record) => visibleTo(toAgentView(record), caller)), nextCursor };
   }
 
   /** Changes the profile and publishes the full new profile, which routing matches against. */
-  async update(id: string, body: UpdateAgentBody): Promise<AgentView> {
+  async update(caller: Caller, id: string, body: UpdateAgentBody): Promise<AgentView> {
+    if (body.endpoint) await this.checkEndpoint(body.endpoint);
     await this.transactions.run(async (manager) => {
       const agent = await this.lockLive(manager, id);
+      if (!mayManageAgent(caller, agent)) throw notYourAgent(id);
       if (body.display_name !== undefined) agent.displayName = body.display_name;
       if (body.endpoint !== undefined) agent.endpoint = body.endpoint;
       if (body.tags !== undefined) agent.tags = [...new Set(body.tags)];
@@ -109,14 +116,15 @@ export class AgentsService {
       await this.outbox.append(manager, { type: 'ains.agent.updated.v1', subject: id, data: { ...profileOf(saved), updatedAt: saved.updatedAt.toISOString() } });
     });
     await this.cache.invalidate(id);
-    return toAgentView(await this.record(id));
+    return visibleTo(toAgentView(await this.record(id)), caller);
   }
 
   /** Takes the agent out of the fleet for good; its record stays, with status `deregistered`. Idempotent. */
-  async deregister(id: string): Promise<void> {
+  async deregister(caller: Caller, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const agent = await this.agents.lockById(manager, id);
       if (!agent) throw ProblemException.notFound(`Agent ${id}`);
+      if (!mayManageAgent(caller, agent)) throw notYourAgent(id);
       if (agent.status === 'deregistered') return;
       const previousStatus = agent.status;
       agent.status = 'deregistered';
@@ -134,6 +142,22 @@ export class AgentsService {
     const record = await this.agents.findRecord(id);
     if (!record) throw ProblemException.notFound(`Agent ${id}`);
     return record;
+  }
+
+  /**
+   * The endpoint is where operators reach the agent itself (its own status or admin page); AINS
+   * stores and shows it but never connects to it. It follows the webhook destination rules all
+   * the same (every address the host resolves to must be public, or allowed by
+   * AGENT_ENDPOINT_ALLOW_PRIVATE / AGENT_ENDPOINT_ALLOWED_CIDRS; cloud metadata addresses never),
+   * so nothing that later acts on it can be pointed at the internal network.
+   */
+  private async checkEndpoint(endpoint: string): Promise<void> {
+    try {
+      await resolveDestination(new URL(endpoint).hostname, this.settings.endpointPolicy);
+    } catch (error) {
+      if (!(error instanceof DestinationRefusedError)) throw error;
+      throw ProblemException.unprocessable(`The endpoint is not allowed: ${error.message}.`, [{ field: 'endpoint', message: error.message }]);
+    }
   }
 
   /** The agent, locked for the transaction; 404 if unknown, 409 once deregistered. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentStatus, AgentView, Caller } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
-import { ProblemException } from '@ains/platform';
 import type { EntityManager } from 'typeorm';
 import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
-import { mayActForAgent } from '../agents/agent-access.policy';
+import { isOwnAgentKey, mayActForAgent, notYourAgent, visibleTo } from '../agents/agent-access.policy';
 import { AgentCache } from '../agents/agent-cache';
+import type { Agent } from '../agents/agent.entity';
 import { toAgentView } from '../agents/agent.mapper';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AgentsService } from '../agents/agents.service';
@@ -26,8 +26,9 @@ export class LivenessService {
   ) {}
 
   async heartbeat(caller: Caller, id: string): Promise<AgentView> {
-    this.authorise(caller, id);
     await this.transactions.run(async (manager) => {
+      // The agent's own key (the usual heartbeat) needs no lookup; anyone else is checked against the owner.
+      if (!isOwnAgentKey(caller, id)) this.authorise(caller, await this.registry.lockLive(manager, id));
       const beat = await this.agents.heartbeat(manager, id);
       if (!beat) {
         await this.registry.lockLive(manager, id);
@@ -36,14 +37,14 @@ export class LivenessService {
       if (beat.status !== beat.previousStatus) await this.publishStatus(manager, id, beat.status, beat.previousStatus, 'heartbeat received');
     });
     await this.cache.invalidate(id);
-    return toAgentView(await this.registry.record(id));
+    return visibleTo(toAgentView(await this.registry.record(id)), caller);
   }
 
   /** The agent keeps its current tasks and gets no new ones; the drain survives going offline. */
   async drain(caller: Caller, id: string): Promise<AgentView> {
-    this.authorise(caller, id);
     await this.transactions.run(async (manager) => {
       const agent = await this.registry.lockLive(manager, id);
+      this.authorise(caller, agent);
       const previousStatus = agent.status;
       agent.draining = true;
       if (previousStatus === 'online') agent.status = 'draining';
@@ -51,14 +52,14 @@ export class LivenessService {
       if (agent.status !== previousStatus) await this.publishStatus(manager, id, agent.status, previousStatus, 'drain requested');
     });
     await this.cache.invalidate(id);
-    return toAgentView(await this.registry.record(id));
+    return visibleTo(toAgentView(await this.registry.record(id)), caller);
   }
 
   /** Ends a drain: a draining agent is online again; an offline one will be when its heartbeats return. */
   async resume(caller: Caller, id: string): Promise<AgentView> {
-    this.authorise(caller, id);
     await this.transactions.run(async (manager) => {
       const agent = await this.registry.lockLive(manager, id);
+      this.authorise(caller, agent);
       if (!agent.draining) return;
       const previousStatus = agent.status;
       agent.draining = false;
@@ -67,7 +68,7 @@ export class LivenessService {
       if (agent.status !== previousStatus) await this.publishStatus(manager, id, agent.status, previousStatus, 'drain ended');
     });
     await this.cache.invalidate(id);
-    return toAgentView(await this.registry.record(id));
+    return visibleTo(toAgentView(await this.registry.record(id)), caller);
   }
 
   /** Takes agents whose heartbeats stopped offline; safe to run on every replica at once. Returns how many. */
@@ -83,10 +84,8 @@ export class LivenessService {
     return transitions.length;
   }
 
-  private authorise(caller: Caller, id: string): void {
-    if (!mayActForAgent(caller, id)) {
-      throw new ProblemException({ status: 403, type: 'forbidden', title: 'Forbidden', detail: 'An agent key may only act for its own agent.' });
-    }
+  private authorise(caller: Caller, agent: Agent): void {
+    if (!mayActForAgent(caller, agent)) throw notYourAgent(agent.id);
   }
 
   private async publishStatus(manager: EntityManager, agentId: string, status: AgentStatus, previousStatus: AgentStatus, reason: string): Promise<void> {

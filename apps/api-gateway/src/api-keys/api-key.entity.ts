@@ -53,6 +53,10 @@ export class ApiKey {
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 
+  /** Client-address ranges the key is accepted from; empty means any address. */
+  @Column({ name: 'allowed_cidrs', type: 'text', array: true, default: () => "'{}'" })
+  allowedCidrs!: string[];
+
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
 

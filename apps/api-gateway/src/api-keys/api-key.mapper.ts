@@ -17,6 +17,7 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
     created_at: key.createdAt.toISOString(),
     created_by: key.createdBy,
     expires_at: iso(key.expiresAt),
+    allowed_cidrs: key.allowedCidrs,
     last_used_at: iso(key.lastUsedAt),
     rotated_at: iso(key.rotatedAt),
     previous_secret_valid_until: iso(key.previousValidUntil),

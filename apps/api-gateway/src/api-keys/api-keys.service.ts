@@ -21,6 +21,7 @@ export interface NewKey {
   rateLimitPerMinute?: number;
   burstPerSecond?: number | null;
   expiresAt?: Date | null;
+  allowedCidrs?: string[];
   createdBy: string | null;
 }
 
@@ -63,6 +64,9 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   async create(body: CreateApiKeyBody, caller: Caller, ip: string): Promise<IssuedApiKey> {
+    if (body.expires_at !== undefined && Date.parse(body.expires_at) <= Date.now()) {
+      throw ProblemException.unprocessable('expires_at is in the past: such a key could never be used.', [{ field: 'expires_at', message: 'must be in the future' }]);
+    }
     const issued = await this.issue({
       name: body.name,
       clientId: body.client_id ?? caller.clientId,
@@ -71,6 +75,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       rateLimitPerMinute: body.rate_limit_per_minute,
       burstPerSecond: body.burst_per_second ?? null,
       expiresAt: body.expires_at ? new Date(body.expires_at) : null,
+      allowedCidrs: [...new Set(body.allowed_cidrs ?? [])],
       createdBy: caller.keyId,
     });
     await this.audit.record({ action: 'api_key.create', outcome: 'success', clientId: caller.clientId, keyId: caller.keyId, ip, detail: { created_key_id: issued.id, for_client_id: issued.client_id, scopes: issued.scopes } });
@@ -145,6 +150,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       createdAt: new Date(),
       createdBy: key.createdBy,
       expiresAt: key.expiresAt ?? null,
+      allowedCidrs: key.allowedCidrs ?? [],
       lastUsedAt: null,
       rotatedAt: null,
       revokedAt: null,

@@ -12,6 +12,8 @@ export interface CachedKey {
   burstPerSecond: number | null;
   active: boolean;
   expiresAt: number | null;
+  /** Absent in entries cached before the field existed: read as empty (any address). */
+  allowedCidrs?: string[];
   current: HashedSecret;
   previous: (HashedSecret & { validUntil: number }) | null;
 }
@@ -30,6 +32,7 @@ export function toCachedKey(key: ApiKey): CachedKey {
     burstPerSecond: key.burstPerSecond,
     active: key.active,
     expiresAt: key.expiresAt?.getTime() ?? null,
+    allowedCidrs: key.allowedCidrs,
     current: { hash: key.keyHash, salt: key.keySalt },
     previous,
   };

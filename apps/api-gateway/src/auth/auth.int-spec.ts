@@ -68,7 +68,9 @@ describe('API-key authentication (two gateway instances, real Postgres and Redis
   });
 
   it('answers missing, malformed, unknown, wrong-secret, expired and revoked keys with the same 401', async () => {
-    const expired = await createKey(gatewayA, { name: 'old', client_id: 'acme', scopes: ['agents:read'], expires_at: new Date(Date.now() - 1000).toISOString() });
+    // A key cannot be created already expired; this one expires in the database before its first use.
+    const expired = await createKey(gatewayA, { name: 'old', client_id: 'acme', scopes: ['agents:read'] });
+    await query(testEnv.databaseUrl, "UPDATE gateway.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", [expired.id]);
     const revoked = await createKey(gatewayA, { name: 'gone', client_id: 'acme', scopes: ['agents:read'] });
     await gatewayA.inject({ method: 'DELETE', url: `/v1/api-keys/${revoked.id}`, headers: asAdmin });
     const wrongSecret = `${revoked.api_key.slice(0, 22)}${'A'.repeat(43)}`;

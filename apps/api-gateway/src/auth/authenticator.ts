@@ -8,6 +8,7 @@ import { ApiKeyStore } from '../api-keys/api-key-store';
 import { keyAccepts } from '../api-keys/cached-key';
 import { AuditService } from '../audit/audit.service';
 import type { GatewaySettings } from '../service';
+import { addressAllowed } from './address-allow-list';
 import { respondToFailure, type FailurePolicySettings } from './failure-policy';
 import { FailureTracker } from './failure-tracker';
 import { LastUsedRecorder } from './last-used-recorder';
@@ -68,12 +69,25 @@ export class Authenticator {
       await this.fail(ip, reason, parsed?.keyId ?? null, key?.clientId ?? null);
       throw unauthenticated();
     }
+    if (!addressAllowed(ip, key.allowedCidrs ?? [])) throw await this.refuseAddress(ip, key.id, key.clientId);
     this.lastUsed.touch(key.id);
     return {
       caller: { clientId: key.clientId, keyId: key.id, scopes: key.scopes, agentId: key.agentId },
       rateLimitPerMinute: key.rateLimitPerMinute,
       burstPerSecond: key.burstPerSecond,
     };
+  }
+
+  /** A valid key used from outside its allowed ranges: not a guessed key, so it does not count toward the lockout. */
+  private async refuseAddress(ip: string, keyId: string, clientId: string): Promise<ProblemException> {
+    this.logger.warn({ ip, keyId }, 'API key used from an address outside its allowed ranges');
+    await this.audit.record({ action: 'auth.address_refused', outcome: 'denied', clientId, keyId, ip, detail: {} });
+    return new ProblemException({
+      status: 403,
+      type: 'address-not-allowed',
+      title: 'Address not allowed',
+      detail: `This API key is not accepted from ${ip}; its allowed_cidrs do not include that address.`,
+    });
   }
 
   private async fail(ip: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {

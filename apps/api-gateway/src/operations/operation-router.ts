@@ -16,6 +16,7 @@ import { UpstreamClient } from '../upstream/upstream.client';
 import { AgentHandlers } from './agent-handlers';
 import { findJsonLimitViolation, type JsonLimits } from './json-limits';
 import type { OperationHandler } from './operation-handler';
+import { ReferenceHandlers } from './reference-handlers';
 import { sendProblem } from './send-problem';
 import { validateInput } from './validate-input';
 
@@ -43,10 +44,11 @@ export class OperationRouter implements OnModuleInit {
     apiKeys: ApiKeyHandlers,
     audit: AuditHandlers,
     agents: AgentHandlers,
+    references: ReferenceHandlers,
     @Inject(APP_CONFIG) config: GatewaySettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.special = { ...apiKeys.handlers(), ...audit.handlers(), ...agents.handlers() };
+    this.special = { ...apiKeys.handlers(), ...audit.handlers(), ...agents.handlers(), ...references.handlers() };
     this.jsonLimits = { maxDepth: config.MAX_JSON_DEPTH, maxStringLength: config.MAX_JSON_STRING_LENGTH };
     this.trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
   }

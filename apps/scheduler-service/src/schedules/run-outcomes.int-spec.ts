@@ -27,7 +27,7 @@ describe('run statistics from task events (scheduler-service, real Postgres and 
         topic: Topics.task,
         messages: events.map((event) => ({
           key,
-          headers: toKafkaHeaders({ specversion: '1.0', id: event.id ?? randomUUID(), source: '/task-service', type: event.type, time: new Date().toISOString(), subject: String(event.data['taskId']), datacontenttype: 'application/json' }),
+          headers: toKafkaHeaders({ specversion: '1.0', id: event.id ?? randomUUID(), source: '/task-service', type: event.type, time: new Date().toISOString(), subject: String(event.data['taskId'] ?? event.data['scheduleId']), datacontenttype: 'application/json' }),
           value: JSON.stringify(event.data),
         })),
       });
@@ -155,6 +155,32 @@ describe('run statistics from task events (scheduler-service, real Postgres and 
     expect(runs.data).toEqual([
       expect.objectContaining({ id: second.id, task_id: taskB, status: 'failed', outcome: 'failed', duration_ms: null }),
       expect.objectContaining({ id: first.id, task_id: taskA, status: 'completed', outcome: 'completed', duration_ms: 1_200 }),
+    ]);
+  });
+
+  it('fails a run whose task could not be created, with the reason, once, counted and announced', async () => {
+    const schedule = await call<ScheduleView>('POST', '/v1/schedules', { name: 'rejected', cron_expression: '0 3 * * *', template_id: randomUUID(), active: false });
+    const run = await call<ScheduleRunView>('POST', `/v1/schedules/${schedule.id}/trigger`);
+    const rejected = {
+      type: 'ains.task.creation_rejected.v1' as const,
+      id: randomUUID(),
+      data: { clientId: caller.clientId, scheduleId: schedule.id, runId: run.id, fireTime: run.fire_time, reason: `Task template ${schedule.template_id} was not found.`, rejectedAt: new Date().toISOString() },
+    };
+    // Redelivered, and once more under another event id: the run changes once.
+    await publishTaskEvents(schedule.id, [rejected, rejected, { ...rejected, id: randomUUID() }]);
+    const fence = randomUUID();
+    await publishTaskEvents(schedule.id, [{ ...completed(randomUUID(), 1), id: fence }]);
+    await waitFor(async () => (await query(testEnv.databaseUrl, 'SELECT 1 FROM scheduler.inbox WHERE event_id = $1', [fence])).length === 1, { description: 'the fence event' });
+
+    const runs = await call<{ data: ScheduleRunView[] }>('GET', `/v1/schedules/${schedule.id}/runs`);
+    expect(runs.data).toEqual([
+      expect.objectContaining({ id: run.id, status: 'failed', outcome: 'task_not_created', task_id: null, failure_reason: rejected.data.reason, finished_at: expect.any(String) }),
+    ]);
+    const view = await call<ScheduleView>('GET', `/v1/schedules/${schedule.id}`);
+    expect(view.stats).toMatchObject({ runs: 1, successes: 0, failures: 1, last_outcome: 'task_not_created' });
+    const announced = await query<{ payload: Record<string, unknown> }>(testEnv.databaseUrl, "SELECT payload FROM scheduler.outbox WHERE event_type = 'ains.schedule.run_failed.v1' AND message_key = $1", [schedule.id]);
+    expect(announced.map((row) => row.payload)).toEqual([
+      expect.objectContaining({ scheduleId: schedule.id, clientId: caller.clientId, runId: run.id, outcome: 'task_not_created', reason: rejected.data.reason }),
     ]);
   });
 

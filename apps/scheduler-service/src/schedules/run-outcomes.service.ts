@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent, RunOutcome } from '@ains/contracts';
+import { OutboxWriter } from '@ains/messaging';
 import { SchedulesRepository } from './schedules.repository';
 
 type TerminalEvent =
@@ -17,11 +18,31 @@ type TerminalEvent =
  */
 @Injectable()
 export class RunOutcomesService {
-  constructor(private readonly schedules: SchedulesRepository) {}
+  constructor(
+    private readonly schedules: SchedulesRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   async onTaskCreated(event: CloudEvent<'ains.task.created.v1'>, manager: EntityManager): Promise<void> {
     const { scheduleId, clientId, taskId, scheduleFireTime } = event.data;
     if (scheduleId) await this.schedules.linkTask(manager, { scheduleId, clientId, taskId, fireTime: scheduleFireTime ?? null });
+  }
+
+  /**
+   * The run's task could not be created: the run fails with the reason, counts as a failure and
+   * is announced (`ains.schedule.run_failed.v1`, which webhooks deliver), all in the inbox
+   * transaction, so it happens once however often the rejection arrives.
+   */
+  async onTaskNotCreated(event: CloudEvent<'ains.task.creation_rejected.v1'>, manager: EntityManager): Promise<void> {
+    const { runId, clientId, reason } = event.data;
+    const run = await this.schedules.failRunWithoutTask(manager, { runId, clientId, reason, at: new Date(event.time) });
+    if (!run) return;
+    await this.schedules.recordOutcome(manager, run.scheduleId, run);
+    await this.outbox.append(manager, {
+      type: 'ains.schedule.run_failed.v1',
+      subject: run.scheduleId,
+      data: { scheduleId: run.scheduleId, clientId, runId, fireTime: run.fireTime.toISOString(), outcome: 'task_not_created', reason, failedAt: event.time },
+    });
   }
 
   async onTaskFinished(event: TerminalEvent, manager: EntityManager): Promise<void> {

@@ -117,6 +117,7 @@ function toRun(schedule: Schedule, planned: FiringPlan['runs'][number], now: Dat
     outcome: null,
     missedSince: planned.missedSince,
     taskId: null,
+    failureReason: null,
     durationMs: null,
     firedAt: now,
     finishedAt: null,

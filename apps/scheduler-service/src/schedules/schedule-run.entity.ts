@@ -2,7 +2,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RunOutcome } from '@ains/contracts';
 
 export type RunTrigger = 'schedule' | 'manual';
-/** fired: event in the outbox, task not seen yet; running: its task exists; skipped: not fired (overlap). */
+/**
+ * fired: event in the outbox, task not seen yet; running: its task exists; skipped: not fired
+ * (overlap); failed also when the task could not be created (outcome `task_not_created`).
+ */
 export type RunStatus = 'fired' | 'running' | 'completed' | 'failed' | 'skipped';
 
 @Entity({ schema: 'scheduler', name: 'schedule_runs' })
@@ -33,6 +36,10 @@ export class ScheduleRun {
 
   @Column({ name: 'task_id', type: 'uuid', nullable: true })
   taskId!: string | null;
+
+  /** Why the run failed without a task; null otherwise. */
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: string | null;
 
   @Column({ name: 'duration_ms', type: 'integer', nullable: true })
   durationMs!: number | null;

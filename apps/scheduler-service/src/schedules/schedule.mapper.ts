@@ -45,6 +45,7 @@ export function toRunView(run: ScheduleRun): ScheduleRunView {
     outcome: run.outcome,
     missed_since: run.missedSince?.toISOString() ?? null,
     task_id: run.taskId,
+    failure_reason: run.failureReason,
     duration_ms: run.durationMs,
     fired_at: run.firedAt.toISOString(),
     finished_at: run.finishedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { CreateScheduleBody, PageQuery, UpdateScheduleBody, uuidParam, type Caller, type ScheduleRunView, type ScheduleView } from '@ains/contracts';
+import { CreateScheduleBody, PageQuery, ScheduleListQuery, UpdateScheduleBody, uuidParam, type Caller, type ScheduleRunView, type ScheduleView } from '@ains/contracts';
 import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
 import type { z } from 'zod';
 import { toRunView, toScheduleView } from './schedule.mapper';
@@ -20,8 +20,8 @@ export class SchedulesController {
   }
 
   @Get()
-  async list(@CurrentCaller() caller: Caller, @Query(new ZodValidationPipe(PageQuery)) query: z.infer<typeof PageQuery>): Promise<Page<ScheduleView>> {
-    const page = await this.schedules.list(caller.clientId, query.limit, query.cursor);
+  async list(@CurrentCaller() caller: Caller, @Query(new ZodValidationPipe(ScheduleListQuery)) query: ScheduleListQuery): Promise<Page<ScheduleView>> {
+    const page = await this.schedules.list(caller.clientId, query.limit, query.cursor, query.template_id);
     return { data: page.items.map(toScheduleView), next_cursor: page.nextCursor };
   }
 

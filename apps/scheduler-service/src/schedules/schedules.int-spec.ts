@@ -62,6 +62,15 @@ describe('schedules API (scheduler-service, real Postgres)', () => {
     expect((await call('PATCH', `/v1/schedules/${inline.body.id}`, { overrides: { priority: 2 } })).status).toBe(422);
   });
 
+  it('lists the schedules that use one template', async () => {
+    const templateId = randomUUID();
+    const users = [await create({ task: undefined, template_id: templateId }), await create({ task: undefined, template_id: templateId })];
+    await create({ task: undefined, template_id: randomUUID() });
+    const listed = await call<{ data: ScheduleView[] }>('GET', `/v1/schedules?template_id=${templateId}`);
+    expect(listed.body.data.map((schedule) => schedule.id).sort()).toEqual(users.map((user) => user.body.id).sort());
+    expect((await call('GET', '/v1/schedules?template_id=not-a-uuid')).status).toBe(400);
+  });
+
   it.each([
     [{ cron_expression: '61 * * * *' }, 'cron_expression', /expected range 0-59/],
     [{ cron_expression: '* * *' }, 'cron_expression', /expected 5 .* or 6/],

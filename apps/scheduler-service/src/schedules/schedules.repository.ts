@@ -51,8 +51,9 @@ export class SchedulesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  listPage(clientId: string, limit: number, after?: PageKey): Promise<Schedule[]> {
+  listPage(clientId: string, limit: number, after?: PageKey, templateId?: string): Promise<Schedule[]> {
     const query = this.schedules.createQueryBuilder('s').where('s.clientId = :clientId', { clientId }).orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC').take(limit);
+    if (templateId) query.andWhere('s.templateId = :templateId', { templateId });
     if (after) query.andWhere('(s.createdAt, s.id) < (:at, :id)', after);
     return query.getMany();
   }
@@ -160,6 +161,33 @@ export class SchedulesRepository {
     )) as UpdateResult<{ schedule_id: string }>;
     const scheduleId = rows[0][0]?.schedule_id;
     return scheduleId ? Object.assign(new ScheduleRun(), { ...finish, scheduleId, taskId }) : null;
+  }
+
+  /**
+   * Ends a run whose task could not be created, once: only a run still waiting for its task
+   * (`fired`) changes, so a redelivered rejection, or one for a run that found its task after all,
+   * changes nothing. Returns the run as it now is, or null.
+   */
+  async failRunWithoutTask(manager: EntityManager, run: { runId: string; clientId: string; reason: string; at: Date }): Promise<ScheduleRun | null> {
+    const rows = (await manager.query(
+      `UPDATE scheduler.schedule_runs SET status = 'failed', outcome = 'task_not_created', failure_reason = $3, finished_at = $4
+       WHERE id = $1 AND client_id = $2 AND status = 'fired'
+       RETURNING schedule_id, fire_time`,
+      [run.runId, run.clientId, run.reason, run.at],
+    )) as UpdateResult<{ schedule_id: string; fire_time: Date }>;
+    const row = rows[0][0];
+    if (!row) return null;
+    return Object.assign(new ScheduleRun(), {
+      id: run.runId,
+      scheduleId: row.schedule_id,
+      clientId: run.clientId,
+      fireTime: row.fire_time,
+      status: 'failed',
+      outcome: 'task_not_created',
+      failureReason: run.reason,
+      durationMs: null,
+      finishedAt: run.at,
+    });
   }
 
   async recordOutcome(manager: EntityManager, scheduleId: string, run: Pick<ScheduleRun, 'outcome' | 'durationMs'>): Promise<void> {

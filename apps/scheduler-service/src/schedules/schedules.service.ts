@@ -61,8 +61,8 @@ export class SchedulesService {
     return schedule;
   }
 
-  async list(clientId: string, limit: number, cursor?: string): Promise<Page<Schedule>> {
-    const schedules = await this.schedules.listPage(clientId, limit + 1, pageKeyOf(cursor));
+  async list(clientId: string, limit: number, cursor?: string, templateId?: string): Promise<Page<Schedule>> {
+    const schedules = await this.schedules.listPage(clientId, limit + 1, pageKeyOf(cursor), templateId);
     return pageOf(schedules, limit, (s) => [s.createdAt.toISOString(), s.id]);
   }
 
@@ -144,6 +144,7 @@ export class SchedulesService {
         outcome: null,
         missedSince: null,
         taskId: null,
+        failureReason: null,
         durationMs: null,
         firedAt: now,
         finishedAt: null,

@@ -12,6 +12,7 @@ export class TaskEventsConsumer extends EventHandlersConsumer {
     'ains.task.timed_out.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
     'ains.task.cancelled.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
     'ains.task.dead_lettered.v1': (event, manager) => this.outcomes.onTaskFinished(event, manager),
+    'ains.task.creation_rejected.v1': (event, manager) => this.outcomes.onTaskNotCreated(event, manager),
   };
 
   constructor(private readonly outcomes: RunOutcomesService) {

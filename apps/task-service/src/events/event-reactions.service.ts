@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CreateTaskBody, InstantiateTemplateBody, type EventData } from '@ains/contracts';
-import { zodFieldErrors } from '@ains/platform';
+import { OutboxWriter } from '@ains/messaging';
+import { ProblemException, zodFieldErrors } from '@ains/platform';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { TasksService } from '../tasks/tasks.service';
@@ -15,6 +16,7 @@ export class EventReactions {
     private readonly tasksService: TasksService,
     private readonly templates: TemplatesService,
     private readonly lifecycle: TaskLifecycle,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Compare-and-set inside: a decision for another attempt, or a duplicate, changes nothing. */
@@ -32,19 +34,42 @@ export class EventReactions {
 
   /**
    * One task per (schedule, fire time): the unique key makes a second delivery, or a second event
-   * for the same fire time, create nothing. An invalid definition throws, so the event is
-   * dead-lettered with the reason rather than silently dropped.
+   * for the same fire time, create nothing. A definition that cannot become a task (its template
+   * or a dependency is gone, or it no longer validates) is rejected: nothing of it is kept (a
+   * savepoint undoes any partial write) and `ains.task.creation_rejected.v1` tells the scheduler,
+   * which fails the run with the reason. Other errors throw, so the event is retried.
    */
   async onScheduleFired(manager: EntityManager, fired: EventData<'ains.schedule.fired.v1'>): Promise<void> {
+    try {
+      await manager.transaction((savepoint) => this.createScheduledTask(savepoint, fired));
+    } catch (error) {
+      const reason = rejectionReason(error);
+      if (reason === undefined) throw error;
+      await this.outbox.append(manager, {
+        type: 'ains.task.creation_rejected.v1',
+        subject: fired.scheduleId,
+        data: { clientId: fired.clientId, scheduleId: fired.scheduleId, runId: fired.runId, fireTime: fired.fireTime, reason, rejectedAt: new Date().toISOString() },
+      });
+    }
+  }
+
+  private async createScheduledTask(manager: EntityManager, fired: EventData<'ains.schedule.fired.v1'>): Promise<void> {
     const schedule = { id: fired.scheduleId, fireTime: fired.fireTime };
     if (fired.templateId) {
       const overrides = InstantiateTemplateBody.safeParse(fired.overrides ?? {});
-      if (!overrides.success) throw new Error(`schedule ${fired.scheduleId}: invalid template overrides: ${JSON.stringify(zodFieldErrors(overrides.error))}`);
+      if (!overrides.success) throw ProblemException.unprocessable('The template overrides are not valid.', zodFieldErrors(overrides.error));
       await this.templates.instantiate(manager, fired.clientId, fired.templateId, overrides.data, { schedule });
       return;
     }
     const body = CreateTaskBody.safeParse(fired.task ?? undefined);
-    if (!body.success) throw new Error(`schedule ${fired.scheduleId}: invalid task definition: ${JSON.stringify(zodFieldErrors(body.error))}`);
+    if (!body.success) throw ProblemException.unprocessable('The task definition is not valid.', zodFieldErrors(body.error));
     await this.tasksService.create(manager, fired.clientId, body.data, { schedule });
   }
+}
+
+/** The reason a request for this task would have been refused (4xx), or undefined for any other error. */
+function rejectionReason(error: unknown): string | undefined {
+  if (!(error instanceof ProblemException) || error.problem.status >= 500) return undefined;
+  const fields = (error.problem.errors ?? []).map((field) => `${field.field}: ${field.message}`);
+  return [error.message, ...fields].join('; ').slice(0, 2_000);
 }

@@ -1,5 +1,5 @@
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { destinationPolicy } from '../security/destination-policy';
+import { destinationPolicy } from '@ains/platform';
 import { WebhookSender } from './webhook-sender';
 
 describe('WebhookSender (real sockets on 127.0.0.1)', () => {

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
-import type { DestinationPolicy } from '../security/destination-policy';
-import { guardedLookup, resolveDestination } from '../security/destination-guard';
+import { guardedLookup, resolveDestination, type DestinationPolicy } from '@ains/platform';
 import type { AttemptResult } from './attempt-policy';
 
 export interface SenderSettings {

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { PageQuery, jsonObject, pageOf, uuidParam } from './common.schemas';
@@ -6,14 +7,27 @@ import { TrustDetailSchema } from './trust.api';
 const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
 const name = () => z.string().min(1).max(64).regex(NAME, 'must be lowercase letters, digits and . _ : -');
 
+/**
+ * A semver version (`3.12.1`, `2.0.0-rc.1`), or its short forms `3.12` and `3`, which capability
+ * ranges read as `3.12.0` and `3.0.0`. Anything else (`three`, `latest`) cannot be matched by a
+ * range and is refused.
+ */
+export function isCapabilityVersion(version: string): boolean {
+  return semver.valid(version) !== null || /^(0|[1-9]\d*)(\.(0|[1-9]\d*))?$/.test(version);
+}
+
 export const AgentCapability = z.strictObject({
   name: name(),
-  version: z.string().min(1).max(64),
+  version: z.string().min(1).max(64).refine(isCapabilityVersion, 'must be a semver version such as 3.12.1 (or 3.12, 3)'),
 });
 export type AgentCapability = z.infer<typeof AgentCapability>;
 
 const AgentProfileFields = {
   display_name: z.string().min(1).max(200),
+  /**
+   * Where operators reach the agent itself (its status or admin page). AINS shows it and never
+   * connects to it; it must still name a public host (the webhook destination rules), or 422.
+   */
   endpoint: z.url({ protocol: /^https?$/ }).max(2_048),
   tags: z.array(name()).max(50),
   capabilities: z.array(AgentCapability).max(100),
@@ -31,7 +45,7 @@ export const RegisterAgentBody = z.strictObject({
 });
 export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
 
-/** Partial update: only the fields given change; `endpoint: null` removes the push endpoint. */
+/** Partial update: only the fields given change; `endpoint: null` removes the endpoint. */
 export const UpdateAgentBody = z
   .strictObject({
     display_name: AgentProfileFields.display_name.optional(),
@@ -92,6 +106,8 @@ export const AgentSchema = z.object({
   id: z.uuid(),
   display_name: z.string(),
   endpoint: z.string().nullable(),
+  /** The client that registered the agent: shown to that client and to admins, null to others. */
+  owner_client_id: z.string().nullable(),
   tags: z.array(z.string()),
   capabilities: z.array(AgentCapability),
   max_concurrency: z.int(),

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { SCOPES } from '../auth/scopes';
 import type { ApiOperation } from './api-operation';
@@ -7,6 +8,9 @@ import { pageOf } from './common.schemas';
 export const API_KEY_ID = /^[0-9a-f]{16}$/;
 
 export const ApiKeyIdParam = z.strictObject({ id: z.string().regex(API_KEY_ID, 'must be an API key id (16 hex digits)') });
+
+/** An IPv4 or IPv6 range in CIDR notation (`203.0.113.0/24`, `2001:db8::/32`). */
+const Cidr = z.string().max(64).refine((value) => ipaddr.isValidCIDR(value), 'must be an IPv4 or IPv6 range in CIDR notation, such as 203.0.113.0/24 or 2001:db8::/32');
 
 const ClientId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'must be letters, digits and . _ : -');
 
@@ -20,7 +24,13 @@ export const CreateApiKeyBody = z
     agent_id: z.uuid().optional(),
     rate_limit_per_minute: z.int().min(1).max(100_000).optional(),
     burst_per_second: z.int().min(1).max(10_000).optional(),
+    /** Must lie in the future. */
     expires_at: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * Client addresses the key is accepted from (IPv4 and IPv6 ranges); a request from anywhere
+     * else gets 403. Omitted or empty: any address.
+     */
+    allowed_cidrs: z.array(Cidr).max(50).optional(),
   })
   .refine((body) => body.scopes.includes('agent:work') === (body.agent_id !== undefined), {
     message: 'agent_id is required with the agent:work scope and allowed only with it',
@@ -53,6 +63,8 @@ export const ApiKeySchema = z.object({
   created_at: z.iso.datetime({ offset: true }),
   created_by: z.string().nullable(),
   expires_at: z.iso.datetime({ offset: true }).nullable(),
+  /** Empty: the key is accepted from any address. */
+  allowed_cidrs: z.array(z.string()),
   last_used_at: z.iso.datetime({ offset: true }).nullable(),
   rotated_at: z.iso.datetime({ offset: true }).nullable(),
   previous_secret_valid_until: z.iso.datetime({ offset: true }).nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { pageOf } from './common.schemas';
 
-export const AUDIT_ACTIONS = ['api_key.create', 'api_key.rotate', 'api_key.revoke', 'api_key.bootstrap', 'auth.failure', 'auth.lockout'] as const;
+export const AUDIT_ACTIONS = ['api_key.create', 'api_key.rotate', 'api_key.revoke', 'api_key.bootstrap', 'auth.failure', 'auth.lockout', 'auth.address_refused'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

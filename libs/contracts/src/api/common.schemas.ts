@@ -26,6 +26,24 @@ export const ProblemSchema = z.object({
   request_id: z.string().optional(),
 });
 
+/**
+ * A list of task ids in which each id appears once: a repeated id is refused (naming its position)
+ * rather than silently dropped, so what the client sent is what is stored.
+ */
+export const uniqueTaskIds = (max: number) =>
+  z
+    .array(z.uuid())
+    .max(max)
+    .superRefine((ids, context) => {
+      const seen = new Map<string, number>();
+      ids.forEach((id, index) => {
+        const first = seen.get(id.toLowerCase());
+        if (first === undefined) seen.set(id.toLowerCase(), index);
+        else context.addIssue({ code: 'custom', path: [index], message: `repeats ${id}, already at index ${first}` });
+      });
+    })
+    .meta({ uniqueItems: true });
+
 /** A JSON object of bounded size, for free-form inputs, results and metadata. */
 export const jsonObject = (maxBytes: number) =>
   z.record(z.string(), z.unknown()).refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
-import { PageQuery, pageOf, uuidParam } from './common.schemas';
+import { PageQuery, ProblemSchema, pageOf, uuidParam } from './common.schemas';
 import { CreateTaskBody, InstantiateTemplateBody } from './tasks.api';
 
 const isoDateTime = () => z.iso.datetime({ offset: true });
@@ -90,7 +90,8 @@ export const UpdateScheduleBody = z
   .superRefine((value, context) => checkTargetAndWindow(value, context, false));
 export type UpdateScheduleBody = z.infer<typeof UpdateScheduleBody>;
 
-export const RunOutcome = z.enum(['completed', 'failed', 'timed_out', 'cancelled', 'dead_lettered']);
+/** How a run ended: its task's end, or `task_not_created` when the task could not be created at all. */
+export const RunOutcome = z.enum(['completed', 'failed', 'timed_out', 'cancelled', 'dead_lettered', 'task_not_created']);
 export type RunOutcome = z.infer<typeof RunOutcome>;
 
 export const ScheduleSchema = z.object({
@@ -135,11 +136,17 @@ export const ScheduleRunSchema = z.object({
   /** Set when this run stands for fire times missed while the scheduler was down (misfire policy fire_once): the earliest of them. */
   missed_since: isoDateTime().nullable(),
   task_id: z.uuid().nullable(),
+  /** Why a run failed without a task (outcome `task_not_created`); null otherwise. */
+  failure_reason: z.string().nullable(),
   duration_ms: z.int().nullable(),
   fired_at: isoDateTime(),
   finished_at: isoDateTime().nullable(),
 });
 export type ScheduleRunView = z.infer<typeof ScheduleRunSchema>;
+
+/** `template_id` keeps the schedules that instantiate that template. */
+export const ScheduleListQuery = PageQuery.extend({ template_id: z.uuid().optional() });
+export type ScheduleListQuery = z.infer<typeof ScheduleListQuery>;
 
 const read = { upstream: 'scheduler', scopes: ['schedules:read'], tag: 'Schedules' } as const;
 const write = { upstream: 'scheduler', scopes: ['schedules:write'], tag: 'Schedules' } as const;
@@ -152,11 +159,12 @@ export const ScheduleOperations: ApiOperation[] = [
     method: 'POST',
     path: '/v1/schedules',
     summary: 'Create a cron schedule',
-    description: 'An invalid cron expression or time zone, or one firing more often than the minimum interval, is answered 422.',
+    description:
+      'An invalid cron expression or time zone, one firing more often than the minimum interval, or a `template_id` or `depends_on` task that does not exist (for this client) is answered 422. A run whose task cannot be created when it fires fails with outcome `task_not_created` and its reason.',
     body: CreateScheduleBody,
-    responses: { 201: scheduleResponse('The schedule, with its next fire time.'), 422: { description: 'The cron expression or time zone is not usable.' } },
+    responses: { 201: scheduleResponse('The schedule, with its next fire time.'), 422: { description: 'The cron expression or time zone is not usable, or a referenced template or task does not exist.', schema: ProblemSchema } },
   },
-  { ...read, operationId: 'listSchedules', method: 'GET', path: '/v1/schedules', summary: 'List schedules', query: PageQuery, responses: { 200: { description: 'A page of schedules, newest first.', schema: pageOf(ScheduleSchema) } } },
+  { ...read, operationId: 'listSchedules', method: 'GET', path: '/v1/schedules', summary: 'List schedules', query: ScheduleListQuery, responses: { 200: { description: 'A page of schedules, newest first.', schema: pageOf(ScheduleSchema) } } },
   { ...read, operationId: 'getSchedule', method: 'GET', path: '/v1/schedules/{id}', summary: 'Get a schedule with its run statistics', params: uuidParam(), responses: { 200: scheduleResponse('The schedule.') } },
   {
     ...write,
@@ -164,10 +172,10 @@ export const ScheduleOperations: ApiOperation[] = [
     method: 'PATCH',
     path: '/v1/schedules/{id}',
     summary: 'Change a schedule',
-    description: 'Changing the cron expression, time zone or window recomputes the next fire time from now.',
+    description: 'Changing the cron expression, time zone or window recomputes the next fire time from now. A new `template_id` or `depends_on` is checked as on creation.',
     params: uuidParam(),
     body: UpdateScheduleBody,
-    responses: { 200: scheduleResponse('The changed schedule.'), 422: { description: 'The cron expression or time zone is not usable.' } },
+    responses: { 200: scheduleResponse('The changed schedule.'), 422: { description: 'The cron expression or time zone is not usable, or a referenced template or task does not exist.', schema: ProblemSchema } },
   },
   { ...write, operationId: 'deleteSchedule', method: 'DELETE', path: '/v1/schedules/{id}', summary: 'Delete a schedule and its run history', params: uuidParam(), responses: { 204: { description: 'Deleted.' } } },
   { ...write, operationId: 'pauseSchedule', method: 'POST', path: '/v1/schedules/{id}/pause', summary: 'Pause a schedule', params: uuidParam(), responses: { 200: scheduleResponse('The paused schedule.') } },

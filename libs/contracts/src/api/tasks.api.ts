@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TaskStatusSchema } from '../events/task.events';
 import type { ApiOperation } from './api-operation';
-import { PageQuery, ProblemSchema, jsonObject, pageOf, uuidParam } from './common.schemas';
+import { PageQuery, ProblemSchema, jsonObject, pageOf, uniqueTaskIds, uuidParam } from './common.schemas';
 
 /** Public API of task-service: tasks, batches, templates, chains and the agent work protocol. */
 
@@ -45,7 +45,7 @@ const taskFields = {
 
 export const CreateTaskBody = z.strictObject({
   ...taskFields,
-  depends_on: z.array(z.uuid()).max(100).default([]),
+  depends_on: uniqueTaskIds(100).default([]),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
 
@@ -155,7 +155,7 @@ export const UpdateTemplateBody = z
 export type UpdateTemplateBody = z.infer<typeof UpdateTemplateBody>;
 
 /** Overrides merged over the template's defaults (`input` is merged key by key, the rest replaced). */
-export const InstantiateTemplateBody = TemplateDefaults.extend({ depends_on: z.array(z.uuid()).max(100).default([]) });
+export const InstantiateTemplateBody = TemplateDefaults.extend({ depends_on: uniqueTaskIds(100).default([]) });
 export type InstantiateTemplateBody = z.infer<typeof InstantiateTemplateBody>;
 
 export const TemplateSchema = z.object({
@@ -268,7 +268,7 @@ export const TaskOperations: ApiOperation[] = [
   { operationId: 'listTemplates', method: 'GET', path: '/v1/task-templates', upstream: 'task', scopes: ['tasks:read'], tag: 'Task templates', summary: 'List task templates', query: PageQuery, responses: { 200: { description: 'A page of templates, newest first.', schema: pageOf(TemplateSchema) } } },
   { operationId: 'getTemplate', method: 'GET', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task templates', summary: 'Get a task template', params: uuidParam(), responses: { 200: { description: 'The template.', schema: TemplateSchema }, 404: notFound } },
   { operationId: 'updateTemplate', method: 'PATCH', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Change a task template', params: uuidParam(), body: UpdateTemplateBody, responses: { 200: { description: 'The template.', schema: TemplateSchema }, 404: notFound } },
-  { operationId: 'deleteTemplate', method: 'DELETE', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Delete a task template (tasks made from it stay)', params: uuidParam(), responses: { 204: { description: 'Deleted.' }, 404: notFound } },
+  { operationId: 'deleteTemplate', method: 'DELETE', path: '/v1/task-templates/{id}', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Delete a task template (tasks made from it stay)', description: 'Refused (409) while a schedule uses the template: change or delete those schedules first (`GET /v1/schedules?template_id=`).', params: uuidParam(), responses: { 204: { description: 'Deleted.' }, 404: notFound, 409: { description: 'A schedule uses the template.', schema: ProblemSchema } } },
   { operationId: 'instantiateTemplate', method: 'POST', path: '/v1/task-templates/{id}/tasks', upstream: 'task', scopes: ['tasks:write'], tag: 'Task templates', summary: 'Create a task from a template with overrides', description: idempotencyNote, idempotent: true, params: uuidParam(), body: InstantiateTemplateBody, responses: { 201: { description: 'The task.', schema: TaskSchema }, 404: notFound, 503: overloaded } },
   { operationId: 'createChain', method: 'POST', path: '/v1/task-chains', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Start a chain of tasks that run in sequence', description: idempotencyNote, idempotent: true, body: CreateChainBody, responses: { 201: { description: 'The chain.', schema: ChainSchema }, 422: { description: 'Unknown template.', schema: ProblemSchema }, 503: overloaded } },
   { operationId: 'getChain', method: 'GET', path: '/v1/task-chains/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task chains', summary: 'Get a chain with per-step status and results', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound } },

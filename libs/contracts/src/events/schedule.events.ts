@@ -28,4 +28,20 @@ export const ScheduleEvents = {
       missedSince: isoTime().nullable().optional(),
     }),
   },
+  /**
+   * A run ended without a task: task-service could not create it (the reason says why). The run
+   * is `failed` with outcome `task_not_created` and counts among the schedule's failures.
+   */
+  'ains.schedule.run_failed.v1': {
+    topic: Topics.schedule,
+    schema: z.object({
+      scheduleId: z.uuid(),
+      clientId: z.string(),
+      runId: z.uuid(),
+      fireTime: isoTime(),
+      outcome: z.literal('task_not_created'),
+      reason: z.string(),
+      failedAt: isoTime(),
+    }),
+  },
 } as const satisfies Record<string, EventDefinition>;

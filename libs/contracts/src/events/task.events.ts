@@ -54,6 +54,23 @@ export const TaskEvents = {
     }),
   },
   /**
+   * A schedule fired but its task could not be created (its template or a dependency is gone, or
+   * its definition no longer validates). Nothing was created; scheduler-service ends the run as
+   * failed with this reason. The subject is the schedule id.
+   */
+  'ains.task.creation_rejected.v1': {
+    topic: Topics.task,
+    schema: z.object({
+      clientId: z.string(),
+      scheduleId: z.uuid(),
+      runId: z.uuid(),
+      fireTime: isoTime(),
+      /** Why, for people: the problem task-service would have answered to the same request. */
+      reason: z.string(),
+      rejectedAt: isoTime(),
+    }),
+  },
+  /**
    * The task became runnable after its creation (its dependencies completed, a retry, a manual
    * retry) and waits for an agent; sent for each such attempt.
    */

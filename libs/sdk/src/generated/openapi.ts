@@ -305,7 +305,7 @@ export interface paths {
         put?: never;
         /**
          * Create a cron schedule
-         * @description An invalid cron expression or time zone, or one firing more often than the minimum interval, is answered 422.
+         * @description An invalid cron expression or time zone, one firing more often than the minimum interval, or a `template_id` or `depends_on` task that does not exist (for this client) is answered 422. A run whose task cannot be created when it fires fails with outcome `task_not_created` and its reason.
          *
          *     Requires one of the scopes: schedules:write (or `admin`).
          */
@@ -339,7 +339,7 @@ export interface paths {
         head?: never;
         /**
          * Change a schedule
-         * @description Changing the cron expression, time zone or window recomputes the next fire time from now.
+         * @description Changing the cron expression, time zone or window recomputes the next fire time from now. A new `template_id` or `depends_on` is checked as on creation.
          *
          *     Requires one of the scopes: schedules:write (or `admin`).
          */
@@ -580,7 +580,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a task template (tasks made from it stay)
-         * @description Requires one of the scopes: tasks:write (or `admin`).
+         * @description Refused (409) while a schedule uses the template: change or delete those schedules first (`GET /v1/schedules?template_id=`).
+         *
+         *     Requires one of the scopes: tasks:write (or `admin`).
          */
         delete: operations["deleteTemplate"];
         options?: never;
@@ -1277,6 +1279,7 @@ export interface operations {
                             created_at: string;
                             created_by: string | null;
                             expires_at: string | null;
+                            allowed_cidrs: string[];
                             last_used_at: string | null;
                             rotated_at: string | null;
                             previous_secret_valid_until: string | null;
@@ -1312,6 +1315,7 @@ export interface operations {
                     burst_per_second?: number;
                     /** Format: date-time */
                     expires_at?: string;
+                    allowed_cidrs?: string[];
                 };
             };
         };
@@ -1338,6 +1342,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1389,6 +1394,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1472,6 +1478,7 @@ export interface operations {
                         created_at: string;
                         created_by: string | null;
                         expires_at: string | null;
+                        allowed_cidrs: string[];
                         last_used_at: string | null;
                         rotated_at: string | null;
                         previous_secret_valid_until: string | null;
@@ -1494,7 +1501,7 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
-                action?: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                action?: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout" | "auth.address_refused";
                 outcome?: "success" | "failure" | "denied";
                 client_id?: string;
                 key_id?: string;
@@ -1525,7 +1532,7 @@ export interface operations {
                             /** Format: date-time */
                             occurred_at: string;
                             /** @enum {string} */
-                            action: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout";
+                            action: "api_key.create" | "api_key.rotate" | "api_key.revoke" | "api_key.bootstrap" | "auth.failure" | "auth.lockout" | "auth.address_refused";
                             /** @enum {string} */
                             outcome: "success" | "failure" | "denied";
                             client_id: string | null;
@@ -1579,6 +1586,7 @@ export interface operations {
                             id: string;
                             display_name: string;
                             endpoint: string | null;
+                            owner_client_id: string | null;
                             tags: string[];
                             capabilities: {
                                 name: string;
@@ -1665,6 +1673,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1734,6 +1743,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1874,6 +1884,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -1946,6 +1957,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -2018,6 +2030,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -2090,6 +2103,7 @@ export interface operations {
                         id: string;
                         display_name: string;
                         endpoint: string | null;
+                        owner_client_id: string | null;
                         tags: string[];
                         capabilities: {
                             name: string;
@@ -2317,6 +2331,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                template_id?: string;
             };
             header?: never;
             path?: never;
@@ -2363,7 +2378,7 @@ export interface operations {
                                 failures: number;
                                 skipped: number;
                                 last_run_at: string | null;
-                                last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                                last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                                 average_duration_ms: number | null;
                             };
                             /** Format: date-time */
@@ -2557,7 +2572,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2572,7 +2587,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The cron expression or time zone is not usable. */
+            /** @description The cron expression or time zone is not usable, or a referenced template or task does not exist. */
             422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2638,7 +2653,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2852,7 +2867,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -2868,7 +2883,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The cron expression or time zone is not usable. */
+            /** @description The cron expression or time zone is not usable, or a referenced template or task does not exist. */
             422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2934,7 +2949,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -3002,7 +3017,7 @@ export interface operations {
                             failures: number;
                             skipped: number;
                             last_run_at: string | null;
-                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            last_outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             average_duration_ms: number | null;
                         };
                         /** Format: date-time */
@@ -3052,9 +3067,10 @@ export interface operations {
                         trigger: "schedule" | "manual";
                         /** @enum {string} */
                         status: "fired" | "running" | "completed" | "failed" | "skipped";
-                        outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                        outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                         missed_since: string | null;
                         task_id: string | null;
+                        failure_reason: string | null;
                         duration_ms: number | null;
                         /** Format: date-time */
                         fired_at: string;
@@ -3118,9 +3134,10 @@ export interface operations {
                             trigger: "schedule" | "manual";
                             /** @enum {string} */
                             status: "fired" | "running" | "completed" | "failed" | "skipped";
-                            outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered") | null;
+                            outcome: ("completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered" | "task_not_created") | null;
                             missed_since: string | null;
                             task_id: string | null;
+                            failure_reason: string | null;
                             duration_ms: number | null;
                             /** Format: date-time */
                             fired_at: string;
@@ -4225,6 +4242,18 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description No such task for this caller. */
             404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A schedule uses the template. */
+            409: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

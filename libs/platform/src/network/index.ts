@@ -1,0 +1,2 @@
+export * from './destination-policy';
+export * from './destination-guard';
