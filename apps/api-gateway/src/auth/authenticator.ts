@@ -58,14 +58,16 @@ export class Authenticator {
   }
 
   async authenticate(headers: Headers, ip: string): Promise<Principal> {
-    const lockedFor = await this.failures.lockoutRemaining(ip);
-    if (lockedFor > 0) throw lockedOut(lockedFor);
     const presented = presentedKey(headers);
     const parsed = presented === undefined ? undefined : parseApiKey(presented);
+    // Lockouts key on the presented key id (one subject for missing and malformed keys) and the address.
+    const subject = parsed ? `key:${parsed.keyId}` : 'no-key';
+    const lockedFor = await this.failures.lockoutRemaining(ip, subject);
+    if (lockedFor > 0) throw lockedOut(lockedFor);
     const key = parsed ? await this.store.find(parsed.keyId) : undefined;
     if (!parsed || !key || !keyAccepts(key, parsed.secret, this.pepper, Date.now())) {
       const reason = !presented ? 'missing' : !parsed ? 'malformed' : !key ? 'unknown' : 'rejected';
-      await this.fail(ip, reason, parsed?.keyId ?? null, key?.clientId ?? null);
+      await this.fail(ip, subject, reason, parsed?.keyId ?? null, key?.clientId ?? null);
       throw unauthenticated();
     }
     this.lastUsed.touch(key.id);
@@ -76,17 +78,19 @@ export class Authenticator {
     };
   }
 
-  private async fail(ip: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {
-    const count = await this.failures.recordFailure(ip);
-    const response = respondToFailure(count, this.policy);
-    this.logger.warn({ ip, reason, keyId, failures: count }, 'authentication failed');
-    await this.audit.record({ action: 'auth.failure', outcome: 'failure', clientId, keyId, ip, detail: { reason, failures_in_window: count } });
-    if (response.lockout) {
-      await this.failures.lockOut(ip);
-      this.logger.warn({ ip, failures: count }, 'address locked out after repeated authentication failures');
-      await this.audit.record({ action: 'auth.lockout', outcome: 'denied', ip, detail: { failures_in_window: count } });
+  /** Every failure from the address slows its next ones down; repeated failures of one presented key lock that key out from the address. */
+  private async fail(ip: string, subject: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {
+    const counts = await this.failures.recordFailure(ip, subject);
+    const { delayMs } = respondToFailure(counts.fromAddress, this.policy);
+    const { lockout } = respondToFailure(counts.ofPresented, this.policy);
+    this.logger.warn({ ip, reason, keyId, failures: counts.fromAddress, failuresOfPresentedKey: counts.ofPresented }, 'authentication failed');
+    await this.audit.record({ action: 'auth.failure', outcome: 'failure', clientId, keyId, ip, detail: { reason, failures_in_window: counts.fromAddress, failures_of_presented_key: counts.ofPresented } });
+    if (lockout) {
+      await this.failures.lockOut(ip, subject);
+      this.logger.warn({ ip, keyId, failures: counts.ofPresented }, 'key locked out from the address after repeated authentication failures');
+      await this.audit.record({ action: 'auth.lockout', outcome: 'denied', keyId, clientId, ip, detail: { presented: subject, failures_in_window: counts.ofPresented } });
     }
-    if (response.delayMs > 0) await delay(response.delayMs);
+    if (delayMs > 0) await delay(delayMs);
   }
 }
 
@@ -95,7 +99,7 @@ function lockedOut(retryAfterSeconds: number): ProblemException {
     status: 429,
     type: 'too-many-failed-authentications',
     title: 'Too many failed authentications',
-    detail: 'Requests from this address are refused for a while after repeated authentication failures.',
+    detail: 'Requests from this address with this key (or without a valid one) are refused for a while after repeated authentication failures.',
     headers: { 'retry-after': String(retryAfterSeconds) },
   });
 }
