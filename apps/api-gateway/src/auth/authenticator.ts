@@ -20,6 +20,9 @@ export interface Principal {
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/** The lockout subject of every presentation that names no existing key. */
+const NO_KNOWN_KEY = 'no-known-key';
+
 /** The one answer to every bad key: it must not tell an unknown key from a revoked or expired one. */
 const unauthenticated = () =>
   new ProblemException({ status: 401, type: 'unauthenticated', title: 'Unauthenticated', detail: 'A valid API key is required.', headers: { 'www-authenticate': 'Bearer' } });
@@ -60,11 +63,11 @@ export class Authenticator {
   async authenticate(headers: Headers, ip: string): Promise<Principal> {
     const presented = presentedKey(headers);
     const parsed = presented === undefined ? undefined : parseApiKey(presented);
-    // Lockouts key on the presented key id (one subject for missing and malformed keys) and the address.
-    const subject = parsed ? `key:${parsed.keyId}` : 'no-key';
-    const lockedFor = await this.failures.lockoutRemaining(ip, subject);
-    if (lockedFor > 0) throw lockedOut(lockedFor);
+    if (parsed) await this.refuseIfLockedOut(ip, `key:${parsed.keyId}`);
     const key = parsed ? await this.store.find(parsed.keyId) : undefined;
+    // Lockouts key on the address and what was presented: an existing key's id, or anything else (missing, malformed, unknown).
+    const subject = key ? `key:${key.id}` : NO_KNOWN_KEY;
+    if (!key) await this.refuseIfLockedOut(ip, subject);
     if (!parsed || !key || !keyAccepts(key, parsed.secret, this.pepper, Date.now())) {
       const reason = !presented ? 'missing' : !parsed ? 'malformed' : !key ? 'unknown' : 'rejected';
       await this.fail(ip, subject, reason, parsed?.keyId ?? null, key?.clientId ?? null);
@@ -76,6 +79,12 @@ export class Authenticator {
       rateLimitPerMinute: key.rateLimitPerMinute,
       burstPerSecond: key.burstPerSecond,
     };
+  }
+
+  /** A presented key id is checked before its lookup, so a locked-out guess of an existing key costs no lookup. */
+  private async refuseIfLockedOut(ip: string, subject: string): Promise<void> {
+    const lockedFor = await this.failures.lockoutRemaining(ip, subject);
+    if (lockedFor > 0) throw lockedOut(lockedFor);
   }
 
   /** Every failure from the address slows its next ones down; repeated failures of one presented key lock that key out from the address. */
