@@ -88,7 +88,9 @@ describe('API-key authentication (two gateway instances, real Postgres and Redis
 
   it('logs each failure with the address, and locks a guesser out while a valid key from the same address keeps working', async () => {
     const ip = '127.0.0.1';
-    const agentKey = await createKey(gatewayA, { name: 'agent', client_id: 'acme', scopes: ['agents:read'] });
+    const agentId = randomUUID();
+    const agentKey = await createKey(gatewayA, { name: 'agent', client_id: 'acme', scopes: ['agent:work'], agent_id: agentId });
+    const claim = { method: 'POST' as const, url: `/v1/agents/${agentId}/claim`, payload: {} };
     for (let i = 0; i < 4; i++) {
       expect((await gatewayA.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': newApiKey() }, remoteAddress: ip })).statusCode).toBe(401);
     }
@@ -98,8 +100,8 @@ describe('API-key authentication (two gateway instances, real Postgres and Redis
       expect(locked.statusCode).toBe(429);
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     }
-    // The valid key on the same host keeps working, and other addresses are unaffected.
-    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': agentKey.api_key }, remoteAddress: ip })).statusCode).toBe(200);
+    // The agent's valid key on the same host keeps working, and other addresses are unaffected.
+    expect((await gatewayB.inject({ ...claim, headers: { 'x-api-key': agentKey.api_key }, remoteAddress: ip })).statusCode).toBe(200);
     expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': newApiKey() }, remoteAddress: '192.0.2.78' })).statusCode).toBe(401);
 
     const audit = await gatewayA.inject({ method: 'GET', url: `/v1/audit-logs?ip=${ip}`, headers: asAdmin });
