@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AinsAgent, type AgentStats } from '@ains/agent-sdk';
-import { AinsClient, type TaskDetail } from '@ains/sdk';
+import { AinsClient, type Task } from '@ains/sdk';
 import { waitFor } from '@ains/testing';
 import { adminKey } from './support/auth';
 import { restartService } from './support/service-process';
@@ -41,23 +41,27 @@ describe('the agent work protocol at fleet scale', () => {
     return batch.data.map((task) => task.id);
   }
   const finished = (ids: string[], timeoutMs: number) => Promise.all(ids.map((id) => client.waitForTask(id, { timeoutMs, intervalMs: 500 })));
-  const attemptOutcomes = (tasks: TaskDetail[]) => tasks.flatMap((task) => task.attempts.map((attempt) => attempt.outcome));
   const agentMetrics = (agentId: string) => client.get('/v1/agents/{id}', { params: { path: { id: agentId } } });
 
   it('lets an agent whose key allows 60 requests a minute complete 500 tasks, none timed out, its trust charged for nothing', async () => {
     const tag = newTag();
-    const { agent, agentId } = await runAgent(tag, 32, 60, (worker) => worker.handle('work.noop', () => ({ ok: true })));
-    const ids = await submit(tag, 'work.noop', 500);
+    const taskType = `work.noop-${tag}`;
+    const { agent, agentId } = await runAgent(tag, 32, 60, (worker) => worker.handle(taskType, () => ({ ok: true })));
+    const ids = await submit(tag, taskType, 500);
 
-    const tasks = await finished(ids, 280_000);
-    expect(tasks.filter((task) => task.status !== 'completed')).toEqual([]);
-    expect(attemptOutcomes(tasks).filter((outcome) => outcome !== 'completed')).toEqual([]);
-    expect(agent.stats).toMatchObject<Partial<AgentStats>>({ completed: 500, lost: 0, givenUp: 0, failed: 0 });
+    // Tasks of other suites without required tags may reach the agent too (and fail: no handler), so only this test's count.
+    await waitFor(() => agent.stats.completed + agent.stats.lost + agent.stats.givenUp >= 500, { timeoutMs: 280_000, intervalMs: 500, description: 'the agent to report all 500 tasks' });
+    const tasks: Task[] = [];
+    for await (const task of client.paginate('/v1/tasks', { params: { query: { task_type: taskType, limit: 200 } } })) tasks.push(task);
+    expect(tasks.map((task) => task.id).sort()).toEqual([...ids].sort());
+    // Completed on their first attempt: no attempt timed out (or failed) before.
+    expect(tasks.filter((task) => task.status !== 'completed' || task.attempt !== 1)).toEqual([]);
+    expect(agent.stats).toMatchObject<Partial<AgentStats>>({ completed: 500, lost: 0, givenUp: 0 });
     const detail = await waitFor(async () => {
       const seen = await agentMetrics(agentId);
       return seen.metrics.completed === 500 && seen.trust ? seen : undefined;
     }, { timeoutMs: 60_000, description: 'the agent’s metrics to count the completions' });
-    expect(detail.metrics).toMatchObject({ completed: 500, failed: 0, timed_out: 0 });
+    expect(detail.metrics).toMatchObject({ completed: 500, timed_out: 0 });
     expect(detail.trust?.score).toBeGreaterThanOrEqual(0.5);
   }, 300_000);
 
