@@ -107,8 +107,7 @@ export class ReportBatcher {
   /** The next request's reports: one report looked at alone, or up to a full batch of the others. */
   private take(): Pending[] {
     const alone = this.queue.find((item) => item.alone);
-    const batch = alone ? [alone] : this.queue.slice(0, this.options.maxBatchSize);
-    batch.sort((a, b) => (a.report.task_id === b.report.task_id ? RANK[a.report.type] - RANK[b.report.type] : 0));
+    const batch = alone ? [alone] : inEffectOrder(this.queue.slice(0, this.options.maxBatchSize));
     for (const item of batch) this.inFlight.add(item);
     return batch;
   }
@@ -143,4 +142,12 @@ export class ReportBatcher {
     this.queue = this.queue.filter((queued) => queued !== item);
     item.resolve(answer ?? { outcome: 'refused', status: 0, problem: { type: 'about:blank', title: 'No answer for this report', status: 0 } });
   }
+}
+
+/** Reports grouped by task (in the order tasks first appear), each task's in the order they take effect. */
+function inEffectOrder(batch: Pending[]): Pending[] {
+  const firstSeen = new Map<string, number>();
+  for (const [index, item] of batch.entries()) if (!firstSeen.has(item.report.task_id)) firstSeen.set(item.report.task_id, index);
+  const position = (item: Pending) => firstSeen.get(item.report.task_id) as number;
+  return [...batch].sort((a, b) => position(a) - position(b) || RANK[a.report.type] - RANK[b.report.type]);
 }
