@@ -73,6 +73,8 @@ async function main() {
   const platform = process.env.BENCH_GATEWAY_URL
     ? { url: process.env.BENCH_GATEWAY_URL, adminKey: process.env.BENCH_API_KEY, stop: async () => undefined, mode: `running platform at ${process.env.BENCH_GATEWAY_URL}` }
     : await startSingleProcess();
+  // Ctrl-C stops what the bench started rather than leaving it behind.
+  process.once('SIGINT', () => void platform.stop().finally(() => process.exit(130)));
   if (!platform.adminKey) throw new Error('BENCH_API_KEY (an admin key) is required with BENCH_GATEWAY_URL');
   const { AinsAgent } = loadAgentSdk();
   let agent;

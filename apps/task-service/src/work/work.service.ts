@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller, ClaimBody, TaskView } from '@ains/contracts';
@@ -47,7 +48,9 @@ export class WorkService {
       });
       const remaining = deadline - Date.now();
       if (claimed.length > 0 || remaining <= 0) return claimed.map(toTaskView);
-      await this.signals.waitForAgent(agentId, Math.min(remaining, this.settings.TASK_CLAIM_POLL_MS));
+      const signalled = await this.signals.waitForAgent(agentId, Math.min(remaining, this.settings.TASK_CLAIM_POLL_MS));
+      // The assignments of one dispatch round commit within moments of each other: one answer carries them all.
+      if (signalled) await delay(Math.min(this.settings.TASK_CLAIM_COALESCE_MS, Math.max(0, deadline - Date.now())));
     }
   }
 
