@@ -58,6 +58,8 @@ export const GatewayConfig = z
     AUTH_LOCKOUT_AFTER_FAILURES: int(1, 100_000, 20),
     AUTH_LOCKOUT_SECONDS: int(1, 86_400, 900),
 
+    /** Per-minute budget of an agent key's `agent:work` calls (at least the key's own limit); see docs/api-gateway.md. */
+    AGENT_WORK_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000, 6_000),
     RATE_LIMIT_REDIS_FAILURE_MODE: z.enum(['open', 'closed']).default('open'),
     REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000, 250),
     /** Prefix of every Redis key and channel the gateway uses, so deployments can share a Redis. */

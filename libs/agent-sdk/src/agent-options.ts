@@ -21,6 +21,20 @@ export interface AinsAgentOptions {
   heartbeatIntervalMs?: number;
   /** How long one claim waits for work (default 5 s; the service caps it at 8 s by default). */
   claimWaitMs?: number;
+  /** How long a report may wait for others to share its request (default 50 ms). */
+  reportLingerMs?: number;
+  /** The most reports in one request (default 100, at most 500). */
+  maxReportBatchSize?: number;
+  /**
+   * How long the claim loop may wait for more slots to free up before claiming (default 25 ms):
+   * claiming for several slots at once spares requests when tasks are short.
+   */
+  claimLingerMs?: number;
+  /**
+   * How long `stop()` waits for running tasks and their undelivered outcomes (default 60 s); past
+   * it, the agent gives up what is left and logs each outcome it gave up.
+   */
+  drainTimeoutMs?: number;
   /** Time between automatic lease renewals (default: a third of the lease AINS grants). */
   leaseRenewalIntervalMs?: number;
   /** Stop gracefully on SIGTERM and SIGINT (default true). */
@@ -36,15 +50,32 @@ export interface AinsAgentOptions {
 export interface ResolvedAgentOptions extends AinsAgentOptions {
   heartbeatIntervalMs: number;
   claimWaitMs: number;
+  reportLingerMs: number;
+  maxReportBatchSize: number;
+  claimLingerMs: number;
+  drainTimeoutMs: number;
   handleSignals: boolean;
   logger: AgentLogger;
 }
 
 const MAX_CLAIM_WAIT_MS = 30_000;
+/** The most reports the API takes in one request. */
+const MAX_REPORT_BATCH_SIZE = 500;
+const MAX_LINGER_MS = 1_000;
 
 /** Applies the defaults and rejects options that cannot work, naming each problem. */
 export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOptions {
-  const resolved: ResolvedAgentOptions = { heartbeatIntervalMs: 15_000, claimWaitMs: 5_000, handleSignals: true, logger: silentLogger, ...options };
+  const resolved: ResolvedAgentOptions = {
+    heartbeatIntervalMs: 15_000,
+    claimWaitMs: 5_000,
+    reportLingerMs: 50,
+    maxReportBatchSize: 100,
+    claimLingerMs: 25,
+    drainTimeoutMs: 60_000,
+    handleSignals: true,
+    logger: silentLogger,
+    ...options,
+  };
   const problems: string[] = [];
   if (!resolved.url) problems.push('`url` is required');
   if (!resolved.apiKey) problems.push('`apiKey` is required');
@@ -53,6 +84,11 @@ export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOpt
   if (resolved.concurrency !== undefined && !isPositiveInteger(resolved.concurrency)) problems.push('`concurrency` must be a positive integer');
   if (!isPositiveInteger(resolved.heartbeatIntervalMs)) problems.push('`heartbeatIntervalMs` must be a positive integer');
   if (!Number.isInteger(resolved.claimWaitMs) || resolved.claimWaitMs < 0 || resolved.claimWaitMs > MAX_CLAIM_WAIT_MS) problems.push(`\`claimWaitMs\` must be an integer from 0 to ${MAX_CLAIM_WAIT_MS}`);
+  for (const name of ['reportLingerMs', 'claimLingerMs'] as const) {
+    if (!Number.isInteger(resolved[name]) || resolved[name] < 0 || resolved[name] > MAX_LINGER_MS) problems.push(`\`${name}\` must be an integer from 0 to ${MAX_LINGER_MS}`);
+  }
+  if (!isPositiveInteger(resolved.maxReportBatchSize) || resolved.maxReportBatchSize > MAX_REPORT_BATCH_SIZE) problems.push(`\`maxReportBatchSize\` must be an integer from 1 to ${MAX_REPORT_BATCH_SIZE}`);
+  if (!isPositiveInteger(resolved.drainTimeoutMs)) problems.push('`drainTimeoutMs` must be a positive integer');
   if (resolved.leaseRenewalIntervalMs !== undefined && !isPositiveInteger(resolved.leaseRenewalIntervalMs)) problems.push('`leaseRenewalIntervalMs` must be a positive integer');
   if (problems.length > 0) throw new TypeError(`Invalid AinsAgent options: ${problems.join('; ')}`);
   return resolved;

@@ -2,6 +2,7 @@ import { AinsApiError, AinsClient, sleep, type AgentRegistration, type Task } fr
 import { resolveAgentOptions, type AinsAgentOptions, type ResolvedAgentOptions } from './agent-options';
 import { ConcurrencySlots } from './concurrency-slots';
 import type { HandlerOptions, JsonObject, RegisteredHandler, TaskHandler } from './handlers';
+import { ReportBatcher } from './report-batcher';
 import { TaskRunner, type AgentStats } from './task-runner';
 import { claimRetryDelayMs } from './timing';
 
@@ -15,7 +16,11 @@ const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * An AINS agent: registers (or resumes) itself, sends heartbeats, long-polls for the tasks routed
- * to it as long as it has free slots, and runs each with the handler of its task type.
+ * to it as long as it has free slots (claiming and starting them in one request), and runs each
+ * with the handler of its task type. Its reports (progress, results, failures) travel in batches,
+ * and a finished outcome is kept until the platform acknowledges it: rate limits and outages are
+ * waited out, and only a task that is no longer the agent's (or `stop()` past its drain deadline)
+ * ends the delivery.
  *
  * ```ts
  * const agent = new AinsAgent({ url, apiKey, agentId });
@@ -24,18 +29,22 @@ const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * ```
  *
  * `stop()` (and SIGTERM/SIGINT) drains the agent, so routing sends it nothing new, takes what was
- * already assigned to it, lets every running task finish and report, then stops the heartbeats.
+ * already assigned to it, lets every running task finish and report (until `drainTimeoutMs`),
+ * then stops the heartbeats.
  * The agent stays registered, draining; starting an `AinsAgent` with its id later resumes it.
  */
 export class AinsAgent {
   private readonly options: ResolvedAgentOptions;
   private readonly handlers = new Map<string, RegisteredHandler>();
-  private readonly statistics: AgentStats = { claimed: 0, completed: 0, failed: 0, lost: 0 };
+  private readonly statistics: AgentStats = { claimed: 0, completed: 0, failed: 0, lost: 0, givenUp: 0 };
   private state: AgentState = 'idle';
   private agentId: string | undefined;
   private client: AinsClient | undefined;
   private slots: ConcurrencySlots | undefined;
   private runner: TaskRunner | undefined;
+  private reports: ReportBatcher | undefined;
+  /** The key the agent works with: given, or issued at its registration. */
+  private workKey: string;
   private claimLoop: Promise<void> | undefined;
   private heartbeatTimer: ReturnType<typeof setTimeout> | undefined;
   private starting: Promise<void> | undefined;
@@ -50,6 +59,7 @@ export class AinsAgent {
   constructor(options: AinsAgentOptions) {
     this.options = resolveAgentOptions(options);
     this.agentId = options.agentId;
+    this.workKey = options.apiKey;
   }
 
   /** The agent's id: given, or known once `start()` has registered it. */
@@ -94,9 +104,11 @@ export class AinsAgent {
     const { max_concurrency: maxConcurrency } = this.options.agentId ? await this.resume(this.options.agentId) : await this.register();
     const concurrency = this.options.concurrency ?? maxConcurrency;
     if (concurrency > maxConcurrency) logger.warn('concurrency is above the max_concurrency routing uses for this agent; the extra slots stay idle', { concurrency, maxConcurrency });
-    const client = this.workClient();
+    // Reports retry on their own terms (see ReportBatcher), so their client does not retry.
+    const reportClient = new AinsClient({ url: this.options.url, apiKey: this.workKey, retry: false, fetch: this.options.fetch });
+    this.reports = new ReportBatcher(reportClient, this.agentId as string, { lingerMs: this.options.reportLingerMs, maxBatchSize: this.options.maxReportBatchSize }, logger);
     this.slots = new ConcurrencySlots(concurrency);
-    this.runner = new TaskRunner(client, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs);
+    this.runner = new TaskRunner(this.reports, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs);
     this.state = 'running';
     this.scheduleHeartbeat();
     this.claimLoop = this.claimUntilStopped();
@@ -110,6 +122,7 @@ export class AinsAgent {
     const registrar = new AinsClient({ url: this.options.url, apiKey: this.options.apiKey, retry: this.options.retry, fetch: this.options.fetch });
     const registered = await registrar.post('/v1/agents', { body: { max_concurrency: this.options.concurrency, ...registration } });
     this.agentId = registered.id;
+    this.workKey = registered.api_key;
     this.client = new AinsClient({ url: this.options.url, apiKey: registered.api_key, retry: this.options.retry, fetch: this.options.fetch });
     this.options.logger.info('agent registered', { agentId: registered.id });
     this.options.onRegistered?.(registered);
@@ -159,8 +172,11 @@ export class AinsAgent {
   private async claimUntilStopped(): Promise<void> {
     const slots = this.slots as ConcurrencySlots;
     let failures = 0;
+    // Claiming for several slots at once spares requests when tasks are short.
+    const worthAClaim = Math.max(1, Math.ceil(slots.capacity / 4));
     for (;;) {
       await slots.whenFree();
+      if (slots.free < worthAClaim && this.options.claimLingerMs > 0) await Promise.race([slots.whenFree(worthAClaim), sleep(this.options.claimLingerMs)]);
       const lastRound = this.state === 'stopping';
       try {
         const tasks = await this.claim(Math.min(slots.free, MAX_TASKS_PER_CLAIM), lastRound ? 0 : this.options.claimWaitMs);
@@ -177,7 +193,7 @@ export class AinsAgent {
   }
 
   private async claim(maxTasks: number, waitMs: number): Promise<Task[]> {
-    const claimed = await this.workClient().post('/v1/agents/{agentId}/claim', { params: { path: { agentId: this.agentId as string } }, body: { max_tasks: maxTasks, wait_ms: waitMs } });
+    const claimed = await this.workClient().post('/v1/agents/{agentId}/claim', { params: { path: { agentId: this.agentId as string } }, body: { max_tasks: maxTasks, wait_ms: waitMs, start: true } });
     this.statistics.claimed += claimed.data.length;
     return claimed.data;
   }
@@ -207,9 +223,23 @@ export class AinsAgent {
       logger.warn('drain failed; stopping anyway', { error: String(error) });
     }
     await this.claimLoop;
-    await this.slots?.whenIdle();
+    await this.drainWithin(this.options.drainTimeoutMs);
     clearTimeout(this.heartbeatTimer);
     this.state = 'stopped';
     logger.info('agent stopped', { agentId: this.agentId, ...this.statistics });
+  }
+
+  /** Waits for the running tasks and their outcomes' delivery; past the deadline, gives up what is left. */
+  private async drainWithin(timeoutMs: number): Promise<void> {
+    const slots = this.slots as ConcurrencySlots;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), timeoutMs)));
+    const drained = await Promise.race([slots.whenIdle().then(() => 'idle' as const), deadline]);
+    clearTimeout(timer);
+    if (drained === 'idle') return;
+    const reason = `the agent stopped ${timeoutMs} ms after it began draining`;
+    this.options.logger.error('drain deadline passed: giving up the outcomes not yet acknowledged and the tasks still running', { running: slots.used, pendingReports: this.reports?.pending ?? 0 });
+    this.reports?.giveUp(reason);
+    this.runner?.abortAll(new Error(reason));
   }
 }

@@ -34,6 +34,19 @@ describe('ConcurrencySlots', () => {
     await expect(settled(free)).resolves.toBe(true);
   });
 
+  it('waits for several free slots when asked, never for more than the capacity', async () => {
+    const slots = new ConcurrencySlots(3);
+    slots.acquire();
+    slots.acquire();
+    slots.acquire();
+    const two = slots.whenFree(2);
+    slots.release();
+    await expect(settled(two)).resolves.toBe(false);
+    slots.release();
+    await expect(settled(two)).resolves.toBe(true);
+    await expect(settled(slots.whenFree(10))).resolves.toBe(false);
+  });
+
   it('is idle only once every slot is released', async () => {
     const slots = new ConcurrencySlots(3);
     await expect(settled(slots.whenIdle())).resolves.toBe(true);

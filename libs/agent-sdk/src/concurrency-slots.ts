@@ -31,9 +31,10 @@ export class ConcurrencySlots {
     if (this.inUse === 0) this.wake('idle');
   }
 
-  /** Resolves as soon as at least one slot is free. */
-  whenFree(): Promise<void> {
-    return this.free > 0 ? Promise.resolve() : new Promise((resolve) => this.freeWaiters.push(resolve));
+  /** Resolves as soon as at least `count` slots are free (at most all of them). */
+  async whenFree(count = 1): Promise<void> {
+    const wanted = Math.min(count, this.capacity);
+    while (this.free < wanted) await new Promise<void>((resolve) => this.freeWaiters.push(resolve));
   }
 
   /** Resolves once no slot is in use: every task has finished. */

@@ -18,4 +18,8 @@ describe('failures reported to AINS', () => {
     expect(long).toHaveLength(2_000);
     expect(long.endsWith('…')).toBe(true);
   });
+
+  it('replace text PostgreSQL cannot store, so the failure itself is never refused', () => {
+    expect(failureMessage(new Error('a\u0000b \uD800 c \uD83D\uDE00'))).toBe('a\uFFFDb \uFFFD c \uD83D\uDE00');
+  });
 });

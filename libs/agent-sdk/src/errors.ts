@@ -25,9 +25,12 @@ export function isRetryable(error: unknown): boolean {
 /** The most the API accepts as a failure's `error`. */
 const MAX_ERROR_LENGTH = 2_000;
 
-/** The failure as reported to AINS: the error's message (never empty, never too long). */
+/** Unpaired surrogates: with NUL, the text PostgreSQL cannot store, so a failure carrying them would be refused. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The failure as reported to AINS: the error's message (never empty, never too long, always storable). */
 export function failureMessage(error: unknown): string {
   const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-  const text = message.trim() || 'The handler failed without a message';
+  const text = message.replaceAll('\u0000', '\uFFFD').replace(UNPAIRED_SURROGATE, '\uFFFD').trim() || 'The handler failed without a message';
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 }

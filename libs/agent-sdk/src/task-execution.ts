@@ -1,15 +1,17 @@
-import { AinsApiError, type AinsClient, type Task } from '@ains/sdk';
+import type { Task } from '@ains/sdk';
 import { TaskLostError } from './errors';
 import type { JsonObject, TaskContext } from './handlers';
 import type { AgentLogger } from './logger';
+import type { ReportAnswer, ReportBatcher } from './report-batcher';
 
 /** Answers to a report that mean the task is no longer this agent's. */
-const LOST_STATUSES = new Set([403, 404, 409]);
+export const LOST_STATUSES = new Set([403, 404, 409]);
 
 /**
- * One started task while its handler runs: the handler's context, the lease renewed on a timer
- * (resending the last progress, since a progress report replaces the stored one), and the signal
- * aborted when the task is lost or its execution timeout passes.
+ * One started task until its outcome is acknowledged: the handler's context, the lease renewed on
+ * a timer (resending the last progress, since a progress report replaces the stored one) while the
+ * handler runs and while its outcome waits for delivery, and the signal aborted when the task is
+ * lost or its execution timeout passes.
  */
 export class TaskExecution {
   readonly context: TaskContext;
@@ -17,10 +19,12 @@ export class TaskExecution {
   private lastProgress: JsonObject = {};
   private lostError: TaskLostError | undefined;
   private renewalTimer: ReturnType<typeof setTimeout> | undefined;
+  private renewing = false;
+  private finished = false;
   private readonly deadlineTimer: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly client: AinsClient,
+    private readonly reports: ReportBatcher,
     readonly task: Task,
     private readonly renewalIntervalMs: number,
     private readonly logger: AgentLogger,
@@ -39,32 +43,42 @@ export class TaskExecution {
     if (this.lostError) throw this.lostError;
     this.lastProgress = progress;
     this.scheduleRenewal();
-    try {
-      // Repeating a progress report only renews the lease again, so it may be retried.
-      await this.client.post('/v1/tasks/{id}/progress', { params: { path: { id: this.task.id } }, body: { progress }, idempotent: true });
-    } catch (error) {
-      if (error instanceof AinsApiError && LOST_STATUSES.has(error.status)) throw this.markLost(error);
-      throw error;
-    }
+    const answer = await this.reports.submit({ task_id: this.task.id, type: 'progress', progress });
+    if (answer.outcome !== 'refused') return;
+    if (LOST_STATUSES.has(answer.status)) throw this.markLost(answer);
+    throw new Error(`The progress report was refused: ${answer.problem?.detail ?? answer.problem?.title ?? answer.status}`);
   }
 
-  /** Stops the timers once the handler has settled. */
+  /** Stops the renewals once the outcome is acknowledged (or given up). */
   finish(): void {
+    this.finished = true;
     clearTimeout(this.renewalTimer);
     clearTimeout(this.deadlineTimer);
   }
 
+  /** Aborts the handler's signal (the agent stops without waiting for it any longer). */
+  abort(reason: Error): void {
+    this.controller.abort(reason);
+  }
+
   private scheduleRenewal(): void {
     clearTimeout(this.renewalTimer);
+    if (this.finished) return;
     this.renewalTimer = setTimeout(() => {
-      this.progress().catch((error: unknown) => {
-        if (!(error instanceof TaskLostError)) this.logger.warn('lease renewal failed; trying again at the next interval', { taskId: this.task.id, error: String(error) });
-      });
+      // One renewal at a time: while the platform is unreachable they would only pile up.
+      if (this.renewing) return this.scheduleRenewal();
+      this.renewing = true;
+      this.progress()
+        .catch((error: unknown) => {
+          if (!(error instanceof TaskLostError)) this.logger.warn('lease renewal failed; trying again at the next interval', { taskId: this.task.id, error: String(error) });
+        })
+        .finally(() => (this.renewing = false));
     }, this.renewalIntervalMs);
   }
 
-  private markLost(error: AinsApiError): TaskLostError {
-    this.lostError ??= new TaskLostError(`Task ${this.task.id} is no longer this agent's: ${error.detail ?? error.title}`);
+  private markLost(answer: ReportAnswer): TaskLostError {
+    const detail = 'problem' in answer ? (answer.problem?.detail ?? answer.problem?.title) : undefined;
+    this.lostError ??= new TaskLostError(`Task ${this.task.id} is no longer this agent's: ${detail ?? answer.status}`);
     this.finish();
     this.controller.abort(this.lostError);
     return this.lostError;

@@ -88,23 +88,39 @@ describe('API-key authentication (two gateway instances, real Postgres and Redis
     expect(upstream.received.filter((r) => r.headers['x-ains-key-id'] === revoked.id)).toHaveLength(0);
   });
 
-  it('logs each failure with the address, and locks the address out after repeated failures', async () => {
-    const ip = '192.0.2.77';
-    const good = await createKey(gatewayA, { name: 'good', client_id: 'acme', scopes: ['agents:read'] });
+  it('logs each failure with the address, and locks a guesser out while a valid key from the same address keeps working', async () => {
+    const ip = '127.0.0.1';
+    const agentId = randomUUID();
+    const agentKey = await createKey(gatewayA, { name: 'agent', client_id: 'acme', scopes: ['agent:work'], agent_id: agentId });
+    const claim = { method: 'POST' as const, url: `/v1/agents/${agentId}/claim`, payload: {} };
     for (let i = 0; i < 4; i++) {
       expect((await gatewayA.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': newApiKey() }, remoteAddress: ip })).statusCode).toBe(401);
     }
-    // Locked out on every instance, even with a valid key.
-    const locked = await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': good.api_key }, remoteAddress: ip });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    // Other addresses are unaffected.
-    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': good.api_key }, remoteAddress: '192.0.2.78' })).statusCode).toBe(200);
+    // The guesser is refused on every instance, whatever it presents next that is not a valid key.
+    for (const headers of [{ 'x-api-key': newApiKey() }, { 'x-api-key': 'not-a-key' }, {}]) {
+      const locked = await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers, remoteAddress: ip });
+      expect(locked.statusCode).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // The agent's valid key on the same host keeps working, and other addresses are unaffected.
+    expect((await gatewayB.inject({ ...claim, headers: { 'x-api-key': agentKey.api_key }, remoteAddress: ip })).statusCode).toBe(200);
+    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': newApiKey() }, remoteAddress: '192.0.2.78' })).statusCode).toBe(401);
 
     const audit = await gatewayA.inject({ method: 'GET', url: `/v1/audit-logs?ip=${ip}`, headers: asAdmin });
     const actions = audit.json<{ data: { action: string; outcome: string; ip: string }[] }>().data;
     expect(actions.filter((entry) => entry.action === 'auth.failure')).toHaveLength(4);
     expect(actions).toContainEqual(expect.objectContaining({ action: 'auth.lockout', outcome: 'denied', ip }));
+  });
+
+  it('locks out the guessed secrets of one key from one address, not the key elsewhere nor other keys there', async () => {
+    const ip = '192.0.2.88';
+    const target = await createKey(gatewayA, { name: 'target', client_id: 'acme', scopes: ['agents:read'] });
+    const other = await createKey(gatewayA, { name: 'other', client_id: 'acme', scopes: ['agents:read'] });
+    const guess = `${target.api_key.slice(0, 22)}${'B'.repeat(43)}`;
+    for (let i = 0; i < 4; i++) expect((await gatewayA.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': guess }, remoteAddress: ip })).statusCode).toBe(401);
+    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': target.api_key }, remoteAddress: ip })).statusCode).toBe(429);
+    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': target.api_key }, remoteAddress: '192.0.2.89' })).statusCode).toBe(200);
+    expect((await gatewayB.inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': other.api_key }, remoteAddress: ip })).statusCode).toBe(200);
   });
 
   it('takes the client address from X-Forwarded-For only behind a trusted proxy', async () => {

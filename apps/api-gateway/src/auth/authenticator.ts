@@ -21,6 +21,9 @@ export interface Principal {
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/** The lockout subject of every presentation that names no existing key. */
+const NO_KNOWN_KEY = 'no-known-key';
+
 /** The one answer to every bad key: it must not tell an unknown key from a revoked or expired one. */
 const unauthenticated = () =>
   new ProblemException({ status: 401, type: 'unauthenticated', title: 'Unauthenticated', detail: 'A valid API key is required.', headers: { 'www-authenticate': 'Bearer' } });
@@ -59,14 +62,16 @@ export class Authenticator {
   }
 
   async authenticate(headers: Headers, ip: string): Promise<Principal> {
-    const lockedFor = await this.failures.lockoutRemaining(ip);
-    if (lockedFor > 0) throw lockedOut(lockedFor);
     const presented = presentedKey(headers);
     const parsed = presented === undefined ? undefined : parseApiKey(presented);
+    if (parsed) await this.refuseIfLockedOut(ip, `key:${parsed.keyId}`);
     const key = parsed ? await this.store.find(parsed.keyId) : undefined;
+    // Lockouts key on the address and what was presented: an existing key's id, or anything else (missing, malformed, unknown).
+    const subject = key ? `key:${key.id}` : NO_KNOWN_KEY;
+    if (!key) await this.refuseIfLockedOut(ip, subject);
     if (!parsed || !key || !keyAccepts(key, parsed.secret, this.pepper, Date.now())) {
       const reason = !presented ? 'missing' : !parsed ? 'malformed' : !key ? 'unknown' : 'rejected';
-      await this.fail(ip, reason, parsed?.keyId ?? null, key?.clientId ?? null);
+      await this.fail(ip, subject, reason, parsed?.keyId ?? null, key?.clientId ?? null);
       throw unauthenticated();
     }
     if (!addressAllowed(ip, key.allowedCidrs ?? [])) throw await this.refuseAddress(ip, key.id, key.clientId);
@@ -90,17 +95,25 @@ export class Authenticator {
     });
   }
 
-  private async fail(ip: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {
-    const count = await this.failures.recordFailure(ip);
-    const response = respondToFailure(count, this.policy);
-    this.logger.warn({ ip, reason, keyId, failures: count }, 'authentication failed');
-    await this.audit.record({ action: 'auth.failure', outcome: 'failure', clientId, keyId, ip, detail: { reason, failures_in_window: count } });
-    if (response.lockout) {
-      await this.failures.lockOut(ip);
-      this.logger.warn({ ip, failures: count }, 'address locked out after repeated authentication failures');
-      await this.audit.record({ action: 'auth.lockout', outcome: 'denied', ip, detail: { failures_in_window: count } });
+  /** A presented key id is checked before its lookup, so a locked-out guess of an existing key costs no lookup. */
+  private async refuseIfLockedOut(ip: string, subject: string): Promise<void> {
+    const lockedFor = await this.failures.lockoutRemaining(ip, subject);
+    if (lockedFor > 0) throw lockedOut(lockedFor);
+  }
+
+  /** Every failure from the address slows its next ones down; repeated failures of one presented key lock that key out from the address. */
+  private async fail(ip: string, subject: string, reason: string, keyId: string | null, clientId: string | null): Promise<void> {
+    const counts = await this.failures.recordFailure(ip, subject);
+    const { delayMs } = respondToFailure(counts.fromAddress, this.policy);
+    const { lockout } = respondToFailure(counts.ofPresented, this.policy);
+    this.logger.warn({ ip, reason, keyId, failures: counts.fromAddress, failuresOfPresentedKey: counts.ofPresented }, 'authentication failed');
+    await this.audit.record({ action: 'auth.failure', outcome: 'failure', clientId, keyId, ip, detail: { reason, failures_in_window: counts.fromAddress, failures_of_presented_key: counts.ofPresented } });
+    if (lockout) {
+      await this.failures.lockOut(ip, subject);
+      this.logger.warn({ ip, keyId, failures: counts.ofPresented }, 'key locked out from the address after repeated authentication failures');
+      await this.audit.record({ action: 'auth.lockout', outcome: 'denied', keyId, clientId, ip, detail: { presented: subject, failures_in_window: counts.ofPresented } });
     }
-    if (response.delayMs > 0) await delay(response.delayMs);
+    if (delayMs > 0) await delay(delayMs);
   }
 }
 
@@ -109,7 +122,7 @@ function lockedOut(retryAfterSeconds: number): ProblemException {
     status: 429,
     type: 'too-many-failed-authentications',
     title: 'Too many failed authentications',
-    detail: 'Requests from this address are refused for a while after repeated authentication failures.',
+    detail: 'Requests from this address with this key (or without a valid one) are refused for a while after repeated authentication failures.',
     headers: { 'retry-after': String(retryAfterSeconds) },
   });
 }

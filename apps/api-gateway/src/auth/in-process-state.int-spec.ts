@@ -44,13 +44,14 @@ describe('API-key authentication without Redis (one gateway instance, state in p
     expect(Object.keys(ready.json<{ info: Record<string, unknown> }>().info)).toEqual(['postgres']);
   });
 
-  it('locks an address out after repeated failures, leaving other addresses alone', async () => {
+  it('locks a guesser out after repeated failures, leaving valid keys from the same address and other addresses alone', async () => {
     const good = await createKey();
     for (let i = 0; i < 3; i++) expect((await agents({ 'x-api-key': newApiKey() }, '192.0.2.50')).statusCode).toBe(401);
-    const locked = await agents({ 'x-api-key': good.api_key }, '192.0.2.50');
+    const locked = await agents({ 'x-api-key': newApiKey() }, '192.0.2.50');
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await agents({ 'x-api-key': good.api_key }, '192.0.2.51')).statusCode).toBe(200);
+    expect((await agents({ 'x-api-key': newApiKey() }, '192.0.2.51')).statusCode).toBe(401);
+    expect((await agents({ 'x-api-key': good.api_key }, '192.0.2.50')).statusCode).toBe(200);
   });
 
   it('refuses a revoked key at once, although both caches held it', async () => {

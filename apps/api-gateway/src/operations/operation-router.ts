@@ -9,7 +9,7 @@ import { AuditHandlers } from '../audit/audit-handlers';
 import { Authenticator } from '../auth/authenticator';
 import { clientAddress, parseTrustedProxies } from '../auth/client-address';
 import { authorize } from '../auth/scope-policy';
-import { rateLimitHeaders } from '../rate-limit/rate-limit-decision';
+import { rateLimitDetail, rateLimitHeaders } from '../rate-limit/rate-limit-decision';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import type { GatewaySettings } from '../service';
 import { UpstreamClient } from '../upstream/upstream.client';
@@ -87,11 +87,9 @@ export class OperationRouter implements OnModuleInit {
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const ip = clientAddress(request.ip, request.headers['x-forwarded-for'], this.trustedProxies);
         const principal = await this.authenticator.authenticate(request.headers, ip);
-        const decision = await this.rateLimiter.consume(principal);
+        const decision = await this.rateLimiter.consume(principal, operation);
         void reply.headers(rateLimitHeaders(decision));
-        if (!decision.admitted) {
-          throw new ProblemException({ status: 429, type: 'rate-limited', title: 'Too many requests', detail: `This API key may make ${decision.limit} requests per minute${principal.burstPerSecond ? ` and ${principal.burstPerSecond} per second` : ''}.` });
-        }
+        if (!decision.admitted) throw new ProblemException({ status: 429, type: 'rate-limited', title: 'Too many requests', detail: rateLimitDetail(decision) });
         const params = (request.params ?? {}) as Record<string, unknown>;
         const authorization = authorize(principal.caller, operation, params);
         if (!authorization.allowed) throw new ProblemException({ status: 403, type: 'forbidden', title: 'Forbidden', detail: authorization.reason });

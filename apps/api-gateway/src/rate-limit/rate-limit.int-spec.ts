@@ -35,7 +35,7 @@ describe('sliding-window rate limits', () => {
     await ensureDatabase(testEnv.databaseUrl);
     await dropSchemas(testEnv.databaseUrl, 'gateway');
     await upstream.start();
-    baseEnv = serviceTestEnv({ ...upstreamEnv(upstream.url), BOOTSTRAP_ADMIN_API_KEY: adminKey, REDIS_KEY_PREFIX: `test:gw:${randomUUID()}:` });
+    baseEnv = serviceTestEnv({ ...upstreamEnv(upstream.url), BOOTSTRAP_ADMIN_API_KEY: adminKey, REDIS_KEY_PREFIX: `test:gw:${randomUUID()}:`, AGENT_WORK_RATE_LIMIT_PER_MINUTE: '8' });
   });
 
   afterAll(async () => {
@@ -86,6 +86,21 @@ describe('sliding-window rate limits', () => {
       const key = await createKey(gateway(0), { rate_limit_per_minute: 1_000, burst_per_second: 2 });
       const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => gateway(i).inject({ method: 'GET', url: '/v1/agents', headers: { 'x-api-key': key } }).then((r) => r.statusCode)));
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    });
+
+    it('counts an agent key’s work calls in the agent work budget, not in the key’s own tight limit', async () => {
+      const agentId = randomUUID();
+      const key = await createKey(gateway(0), { scopes: ['agent:work'], agent_id: agentId, rate_limit_per_minute: 2 });
+      const work = (i: number, path: string) => gateway(i).inject({ method: 'POST', url: `/v1/agents/${agentId}/${path}`, headers: { 'x-api-key': key }, payload: path === 'reports' ? { reports: [{ task_id: randomUUID(), type: 'start' }] } : {} });
+      for (let i = 0; i < 8; i++) {
+        const response = await work(i, i % 2 === 0 ? 'claim' : 'reports');
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['ratelimit-limit']).toBe('8');
+      }
+      // Abuse is still refused, with the budget named.
+      const refused = await work(1, 'claim');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json<{ detail: string }>().detail).toContain('work budget');
     });
 
     it(`reports ${withRedis ? 'Redis among' : 'no Redis in'} its readiness checks`, async () => {

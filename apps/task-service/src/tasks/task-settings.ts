@@ -12,6 +12,8 @@ export const TaskSettingsConfig = {
   TASK_CLAIM_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
   /** How often a waiting claim looks again when no assignment notification arrived. */
   TASK_CLAIM_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
+  /** How long a waiting claim, woken by an assignment, waits for the rest of the dispatch round before answering. */
+  TASK_CLAIM_COALESCE_MS: z.coerce.number().int().min(0).max(1_000).default(20),
   /** How long a stored Idempotency-Key answers with its original response. */
   TASK_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
 };
@@ -22,6 +24,7 @@ export interface TaskSettings {
   TASK_TIMER_BATCH_SIZE: number;
   TASK_CLAIM_MAX_WAIT_MS: number;
   TASK_CLAIM_POLL_MS: number;
+  TASK_CLAIM_COALESCE_MS: number;
   TASK_IDEMPOTENCY_TTL_HOURS: number;
   DATABASE_URL: string;
 }

@@ -11,9 +11,12 @@ import { TemplatesController } from '../templates/templates.controller';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { TemplatesService } from '../templates/templates.service';
 import { TaskTimers } from '../timers/task-timers.service';
+import { TimersRepository } from '../timers/timers.repository';
 import { AssignmentSignals } from '../work/assignment-signals';
+import { ReportBatchService } from '../work/report-batch.service';
 import { WorkController } from '../work/work.controller';
 import { WorkService } from '../work/work.service';
+import { WorkRepository } from '../work/work.repository';
 import { TaskCreation } from './task-creation.service';
 import { TaskLifecycle } from './task-lifecycle.service';
 import { TaskQueue } from './task-queue.service';
@@ -40,11 +43,14 @@ import { TasksService } from './tasks.service';
     TemplatesService,
     ChainsService,
     WorkService,
+    WorkRepository,
+    ReportBatchService,
     AssignmentSignals,
     IdempotencyService,
     Backpressure,
     EventReactions,
     TaskTimers,
+    TimersRepository,
   ],
 })
 export class TasksModule {}

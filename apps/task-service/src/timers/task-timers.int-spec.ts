@@ -53,16 +53,20 @@ describe('task timers (task-service, real Postgres)', () => {
     await Promise.all(apps.splice(0).map((app) => app.close()));
   });
 
-  it('fires a lease that expired while no replica was running, after the restart', async () => {
-    const first = await startReplica({ TASK_LEASE_MS: '200', TASK_TIMER_INTERVAL_MS: '60000' });
+  it('gives a lease that lapsed while no replica was running one more lease period after the restart, then fires it', async () => {
+    const first = await startReplica({ TASK_LEASE_MS: '1000', TASK_TIMER_INTERVAL_MS: '60000' });
     const [id] = await createTasks(first, 1, { task_type: 'lease', retry_policy: { backoff_base_ms: 600_000 } });
     await assign(first, [id]);
     await first.close();
     apps.splice(0);
     await waitFor(async () => (await query(testEnv.databaseUrl, 'SELECT 1 FROM task.tasks WHERE id = $1 AND lease_expires_at < now()', [id])).length === 1, { description: 'the lease to expire' });
 
-    await startReplica({ TASK_LEASE_MS: '200', TASK_TIMER_INTERVAL_MS: '20' });
+    // The platform was down: the agent could not renew, so the lapsed lease is not held against it yet.
+    const [{ now: restartedAt }] = await query<{ now: Date }>(testEnv.databaseUrl, 'SELECT now() AS now');
+    await startReplica({ TASK_LEASE_MS: '1000', TASK_TIMER_INTERVAL_MS: '20' });
     await waitFor(async () => (await query(testEnv.databaseUrl, `SELECT 1 FROM task.tasks WHERE id = $1 AND status = 'timed_out'`, [id])).length === 1, { description: 'the restarted replica to time the task out' });
+    const [attempt] = await query<{ ended_at: Date }>(testEnv.databaseUrl, 'SELECT ended_at FROM task.task_attempts WHERE task_id = $1', [id]);
+    expect(attempt.ended_at.getTime() - restartedAt.getTime()).toBeGreaterThanOrEqual(1_000);
     const [task] = await query<{ status_reason: string; retry_at: Date | null; excluded_agent_ids: string[] }>(testEnv.databaseUrl, 'SELECT status_reason, retry_at, excluded_agent_ids FROM task.tasks WHERE id = $1', [id]);
     expect(task.status_reason).toBe('lease_expired');
     expect(task.retry_at).not.toBeNull();

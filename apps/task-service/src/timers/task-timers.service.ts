@@ -7,6 +7,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import type { TaskSettings } from '../tasks/task-settings';
 import { TasksRepository } from '../tasks/tasks.repository';
+import { TimersRepository } from './timers.repository';
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -15,6 +16,10 @@ const PURGE_EVERY_MS = 10 * 60_000;
  * backoff is over. Each round locks due rows with SKIP LOCKED and changes their status in the same
  * transaction, so replicas share the work without firing a timer twice, and a restart loses
  * nothing (the due time is a column, not a setTimeout).
+ *
+ * Policy: after the service starts, no lease expires before one full lease period has passed.
+ * While the service was down, agents could neither renew leases nor report results; a lease that
+ * lapsed then is the platform's fault, not the agent's, so it must not cost the agent a timeout.
  */
 @Injectable()
 export class TaskTimers implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,6 +31,7 @@ export class TaskTimers implements OnApplicationBootstrap, BeforeApplicationShut
 
   constructor(
     private readonly tasks: TasksRepository,
+    private readonly timers: TimersRepository,
     private readonly lifecycle: TaskLifecycle,
     private readonly idempotency: IdempotencyService,
     private readonly transactions: TransactionRunner,
@@ -36,7 +42,9 @@ export class TaskTimers implements OnApplicationBootstrap, BeforeApplicationShut
     this.fired = metrics.counter({ name: 'ains_task_timers_fired_total', help: 'Task timers fired by this replica, by kind.', labelNames: ['kind'] });
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const extended = await this.transactions.run((manager) => this.timers.extendLeasesToAtLeast(manager, this.settings.TASK_LEASE_MS));
+    if (extended > 0) this.logger.info({ extended, leaseMs: this.settings.TASK_LEASE_MS }, 'leases of held tasks extended by one lease period at start');
     this.schedule();
   }
 

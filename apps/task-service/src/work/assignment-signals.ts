@@ -36,16 +36,17 @@ export class AssignmentSignals implements OnModuleInit, OnApplicationShutdown {
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Resolves on the next assignment to the agent, or after `ms`, whichever comes first. */
-  waitForAgent(agentId: string, ms: number): Promise<void> {
+  /** Resolves on the next assignment to the agent (true), or after `ms` (false), whichever comes first. */
+  waitForAgent(agentId: string, ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (signalled: boolean): void => {
         clearTimeout(timer);
-        this.emitter.off(agentId, done);
-        resolve();
+        this.emitter.off(agentId, onSignal);
+        resolve(signalled);
       };
-      const timer = setTimeout(done, ms);
-      this.emitter.once(agentId, done);
+      const onSignal = (): void => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.emitter.once(agentId, onSignal);
     });
   }
 

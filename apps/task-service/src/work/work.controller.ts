@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import type { z } from 'zod';
-import { ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, StartTaskBody, uuidParam, type Caller, type TaskView } from '@ains/contracts';
+import { ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, ReportBatchBody, StartTaskBody, uuidParam, type Caller, type ReportResultView, type TaskView } from '@ains/contracts';
 import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
+import { ReportBatchService } from './report-batch.service';
 import { WorkService } from './work.service';
 
 const AgentIdParam = uuidParam('agentId');
@@ -15,12 +16,19 @@ export class WorkController {
   constructor(
     private readonly work: WorkService,
     private readonly lifecycle: TaskLifecycle,
+    private readonly batches: ReportBatchService,
   ) {}
 
   @Post('agents/:agentId/claim')
   @HttpCode(200)
   async claim(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: z.infer<typeof AgentIdParam>, @Body(new ZodValidationPipe(ClaimBody)) body: z.infer<typeof ClaimBody>): Promise<{ data: TaskView[] }> {
-    return { data: await this.work.claim(caller, params.agentId, body.max_tasks, body.wait_ms) };
+    return { data: await this.work.claim(caller, params.agentId, body) };
+  }
+
+  @Post('agents/:agentId/reports')
+  @HttpCode(200)
+  async reports(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: z.infer<typeof AgentIdParam>, @Body(new ZodValidationPipe(ReportBatchBody)) body: ReportBatchBody): Promise<{ data: ReportResultView[] }> {
+    return { data: await this.batches.report(caller, params.agentId, body.reports) };
   }
 
   @Post('tasks/:id/start')

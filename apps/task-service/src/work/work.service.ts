@@ -1,8 +1,10 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Caller, TaskView } from '@ains/contracts';
+import type { Caller, ClaimBody, TaskView } from '@ains/contracts';
 import { TransactionRunner } from '@ains/messaging';
 import { APP_CONFIG, ProblemException } from '@ains/platform';
+import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import type { TaskSettings } from '../tasks/task-settings';
 import { ACTIVE_STATUSES } from '../tasks/task-state-machine';
 import { toTaskView, type TaskRow } from '../tasks/task.row';
@@ -24,18 +26,31 @@ export class WorkService {
     private readonly tasks: TasksRepository,
     private readonly transactions: TransactionRunner,
     private readonly signals: AssignmentSignals,
+    private readonly lifecycle: TaskLifecycle,
     @Inject(APP_CONFIG) private readonly settings: TaskSettings,
   ) {}
 
-  /** Long-poll: returns as soon as tasks are assigned to the agent, or empty after the wait. */
-  async claim(caller: Caller, agentId: string, maxTasks: number, waitMs: number): Promise<TaskView[]> {
+  /**
+   * Long-poll: returns as soon as tasks are assigned to the agent, or empty after the wait. With
+   * `start`, the claimed tasks are started in the claim's transaction: the agent never holds a
+   * claimed task that is not running.
+   */
+  async claim(caller: Caller, agentId: string, request: ClaimBody): Promise<TaskView[]> {
     if (caller.agentId !== agentId) throw forbidden('This key does not act as that agent.');
-    const deadline = Date.now() + Math.min(waitMs, this.settings.TASK_CLAIM_MAX_WAIT_MS);
+    const deadline = Date.now() + Math.min(request.wait_ms, this.settings.TASK_CLAIM_MAX_WAIT_MS);
     for (;;) {
-      const claimed = await this.transactions.run((manager) => this.tasks.claimAssigned(manager, agentId, maxTasks));
+      const claimed = await this.transactions.run(async (manager) => {
+        const tasks = await this.tasks.claimAssigned(manager, agentId, request.max_tasks);
+        if (!request.start) return tasks;
+        const started: TaskRow[] = [];
+        for (const task of tasks) started.push(await this.lifecycle.start(manager, task));
+        return started;
+      });
       const remaining = deadline - Date.now();
       if (claimed.length > 0 || remaining <= 0) return claimed.map(toTaskView);
-      await this.signals.waitForAgent(agentId, Math.min(remaining, this.settings.TASK_CLAIM_POLL_MS));
+      const signalled = await this.signals.waitForAgent(agentId, Math.min(remaining, this.settings.TASK_CLAIM_POLL_MS));
+      // The assignments of one dispatch round commit within moments of each other: one answer carries them all.
+      if (signalled) await delay(Math.min(this.settings.TASK_CLAIM_COALESCE_MS, Math.max(0, deadline - Date.now())));
     }
   }
 
@@ -58,11 +73,11 @@ export class WorkService {
   }
 }
 
-function lateReason(task: TaskRow, agentId: string): string {
+export function lateReason(task: TaskRow, agentId: string): string {
   if (task.assigned_agent_id && task.assigned_agent_id !== agentId && ACTIVE_STATUSES.includes(task.status)) return 'The task was reassigned to another agent';
   return `This agent no longer holds the task (it is ${task.status}${task.status_reason ? `: ${task.status_reason}` : ''})`;
 }
 
-function forbidden(detail: string): ProblemException {
+export function forbidden(detail: string): ProblemException {
   return new ProblemException({ status: 403, type: 'forbidden', title: 'Forbidden', detail });
 }

@@ -240,16 +240,68 @@ export const ClaimBody = z
     max_tasks: z.int().min(1).max(100).default(1),
     /** How long to wait for work when none is assigned yet (the service caps it, see its docs). */
     wait_ms: z.int().min(0).max(30_000).default(5_000),
+    /** Start the claimed tasks in the same transaction (each emits `ains.task.started.v1`), sparing a start report per task. */
+    start: z.boolean().default(false),
   })
   .prefault({});
 export type ClaimBody = z.infer<typeof ClaimBody>;
 
 export const StartTaskBody = z.strictObject({}).prefault({});
-export const ProgressBody = z.strictObject({ progress: jsonObject(16_384).default({}) }).prefault({});
-export const CompleteTaskBody = z.strictObject({ result: jsonObject(262_144).default({}) }).prefault({});
+const reportFields = {
+  progress: jsonObject(16_384).default({}),
+  result: jsonObject(262_144).default({}),
+  error: z.string().min(1).max(2_000),
+  retryable: z.boolean().default(true),
+};
+export const ProgressBody = z.strictObject({ progress: reportFields.progress }).prefault({});
+export const CompleteTaskBody = z.strictObject({ result: reportFields.result }).prefault({});
 export type CompleteTaskBody = z.infer<typeof CompleteTaskBody>;
-export const FailTaskBody = z.strictObject({ error: z.string().min(1).max(2_000), retryable: z.boolean().default(true) });
+export const FailTaskBody = z.strictObject({ error: reportFields.error, retryable: reportFields.retryable });
 export type FailTaskBody = z.infer<typeof FailTaskBody>;
+
+/** The most reports one batch carries. */
+export const MAX_REPORTS_PER_BATCH = 500;
+
+export const TaskReport = z.discriminatedUnion('type', [
+  z.strictObject({ task_id: z.uuid(), type: z.literal('start') }),
+  z.strictObject({ task_id: z.uuid(), type: z.literal('progress'), progress: reportFields.progress }),
+  z.strictObject({ task_id: z.uuid(), type: z.literal('complete'), result: reportFields.result }),
+  z.strictObject({ task_id: z.uuid(), type: z.literal('fail'), error: reportFields.error, retryable: reportFields.retryable }),
+]);
+export type TaskReport = z.infer<typeof TaskReport>;
+
+/** A batch item that is not a valid report: answered 400 on its own, the other items are still applied. */
+export interface MalformedReport {
+  malformed: true;
+  error: z.ZodError;
+  input: unknown;
+}
+
+/**
+ * A report, or the marker of a malformed one. `catch` keeps one bad item from refusing the whole
+ * batch, and leaves the documented item schema the report's own.
+ */
+const ReportOrMalformed = TaskReport.catch((context) => ({ malformed: true, error: context.error, input: context.value }) as never) as unknown as z.ZodType<TaskReport | MalformedReport>;
+
+export const ReportBatchBody = z.strictObject({ reports: z.array(ReportOrMalformed).min(1).max(MAX_REPORTS_PER_BATCH) });
+export type ReportBatchBody = z.infer<typeof ReportBatchBody>;
+
+/** How one report of a batch ended: applied now, applied by an earlier copy of it, or refused (see `problem`). */
+export const ReportOutcome = z.enum(['applied', 'already_applied', 'refused']);
+export type ReportOutcome = z.infer<typeof ReportOutcome>;
+
+export const ReportResultSchema = z.object({
+  /** Position of the report in the request. */
+  index: z.int(),
+  task_id: z.string().nullable(),
+  /** The HTTP status this report would have had on its own: 200, or the problem's status. */
+  status: z.int(),
+  outcome: ReportOutcome,
+  /** The task after the report (applied and already applied). */
+  task: TaskSchema.optional(),
+  problem: ProblemSchema.optional(),
+});
+export type ReportResultView = z.infer<typeof ReportResultSchema>;
 
 const agentIdParam = uuidParam('agentId');
 const conflict = { description: 'The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment.', schema: ProblemSchema };
@@ -273,7 +325,21 @@ export const TaskOperations: ApiOperation[] = [
   { operationId: 'createChain', method: 'POST', path: '/v1/task-chains', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Start a chain of tasks that run in sequence', description: idempotencyNote, idempotent: true, body: CreateChainBody, responses: { 201: { description: 'The chain.', schema: ChainSchema }, 422: { description: 'Unknown template.', schema: ProblemSchema }, 503: overloaded } },
   { operationId: 'getChain', method: 'GET', path: '/v1/task-chains/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task chains', summary: 'Get a chain with per-step status and results', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound } },
   { operationId: 'cancelChain', method: 'POST', path: '/v1/task-chains/{id}/cancel', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Cancel a chain and its running step', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound, 409: conflict } },
-  { operationId: 'claimTasks', method: 'POST', path: '/v1/agents/{agentId}/claim', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Long-poll for tasks assigned to this agent', params: agentIdParam, body: ClaimBody, responses: { 200: { description: 'Up to `max_tasks` newly assigned tasks; empty when none arrived within the wait.', schema: z.object({ data: z.array(TaskSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } } },
+  { operationId: 'claimTasks', method: 'POST', path: '/v1/agents/{agentId}/claim', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Long-poll for tasks assigned to this agent, optionally starting them at once', params: agentIdParam, body: ClaimBody, responses: { 200: { description: 'Up to `max_tasks` newly assigned tasks; empty when none arrived within the wait.', schema: z.object({ data: z.array(TaskSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } } },
+  {
+    operationId: 'reportTaskBatch',
+    method: 'POST',
+    path: '/v1/agents/{agentId}/reports',
+    upstream: 'task',
+    scopes: ['agent:work'],
+    tag: 'Agent work',
+    summary: 'Send many reports (start, progress, complete, fail) on this agent’s tasks at once',
+    description:
+      'Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`.',
+    params: agentIdParam,
+    body: ReportBatchBody,
+    responses: { 200: { description: 'One answer per report, in request order.', schema: z.object({ data: z.array(ReportResultSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } },
+  },
   { operationId: 'startTask', method: 'POST', path: '/v1/tasks/{id}/start', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the assigned agent started the task', params: uuidParam(), body: StartTaskBody, responses: { 200: { description: 'The task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
   { operationId: 'reportTaskProgress', method: 'POST', path: '/v1/tasks/{id}/progress', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report progress and renew the lease', params: uuidParam(), body: ProgressBody, responses: { 200: { description: 'The task with its renewed lease.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
   { operationId: 'completeTask', method: 'POST', path: '/v1/tasks/{id}/complete', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report the task’s result', params: uuidParam(), body: CompleteTaskBody, responses: { 200: { description: 'The completed task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },

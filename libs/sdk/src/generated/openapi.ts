@@ -688,10 +688,32 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Long-poll for tasks assigned to this agent
+         * Long-poll for tasks assigned to this agent, optionally starting them at once
          * @description Requires one of the scopes: agent:work (or `admin`).
          */
         post: operations["claimTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agentId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send many reports (start, progress, complete, fail) on this agent’s tasks at once
+         * @description Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`.
+         *
+         *     Requires one of the scopes: agent:work (or `admin`).
+         */
+        post: operations["reportTaskBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4843,6 +4865,8 @@ export interface operations {
                     max_tasks?: number;
                     /** @default 5000 */
                     wait_ms?: number;
+                    /** @default false */
+                    start?: boolean;
                 };
             };
         };
@@ -4922,6 +4946,174 @@ export interface operations {
                             started_at: string | null;
                             finished_at: string | null;
                             duration_ms: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key does not act as this agent. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    reportTaskBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reports: ({
+                        /** Format: uuid */
+                        task_id: string;
+                        /** @constant */
+                        type: "start";
+                    } | {
+                        /** Format: uuid */
+                        task_id: string;
+                        /** @constant */
+                        type: "progress";
+                        /** @default {} */
+                        progress?: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        task_id: string;
+                        /** @constant */
+                        type: "complete";
+                        /** @default {} */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        /** Format: uuid */
+                        task_id: string;
+                        /** @constant */
+                        type: "fail";
+                        error: string;
+                        /** @default true */
+                        retryable?: boolean;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description One answer per report, in request order. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            index: number;
+                            task_id: string | null;
+                            status: number;
+                            /** @enum {string} */
+                            outcome: "applied" | "already_applied" | "refused";
+                            task?: {
+                                /** Format: uuid */
+                                id: string;
+                                task_type: string;
+                                /** @enum {string} */
+                                status: "pending" | "blocked" | "queued" | "assigned" | "running" | "completed" | "failed" | "timed_out" | "cancelled" | "dead_lettered";
+                                status_reason: string | null;
+                                priority: number;
+                                effective_priority: number;
+                                input: {
+                                    [key: string]: unknown;
+                                };
+                                depends_on: string[];
+                                routing: {
+                                    /** @default [] */
+                                    required_tags: string[];
+                                    /** @default [] */
+                                    capabilities: {
+                                        name: string;
+                                        range: string;
+                                    }[];
+                                    /** @default null */
+                                    min_trust: number | null;
+                                    /** @default null */
+                                    strategy: string | null;
+                                };
+                                timeout_seconds: number;
+                                retry_policy: {
+                                    /** @default 3 */
+                                    max_attempts: number;
+                                    /** @default 1000 */
+                                    backoff_base_ms: number;
+                                    /** @default 60000 */
+                                    backoff_max_ms: number;
+                                    /** @default 0.2 */
+                                    jitter: number;
+                                };
+                                labels: {
+                                    [key: string]: string;
+                                };
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                chain_id: string | null;
+                                chain_step: number | null;
+                                template_id: string | null;
+                                schedule_id: string | null;
+                                attempt: number;
+                                assigned_agent_id: string | null;
+                                lease_expires_at: string | null;
+                                retry_at: string | null;
+                                progress: {
+                                    [key: string]: unknown;
+                                } | null;
+                                result: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                queued_at: string | null;
+                                assigned_at: string | null;
+                                started_at: string | null;
+                                finished_at: string | null;
+                                duration_ms: number | null;
+                            };
+                            problem?: {
+                                type: string;
+                                title: string;
+                                status: number;
+                                detail?: string;
+                                instance?: string;
+                                errors?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                request_id?: string;
+                            };
                         }[];
                     };
                 };

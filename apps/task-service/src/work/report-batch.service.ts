@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Caller, MalformedReport, ReportResultView, TaskReport } from '@ains/contracts';
+import { TransactionRunner } from '@ains/messaging';
+import { ProblemException, toProblem, zodFieldErrors } from '@ains/platform';
+import { TaskLifecycle } from '../tasks/task-lifecycle.service';
+import { ACTIVE_STATUSES, InvalidTransitionError } from '../tasks/task-state-machine';
+import { toTaskView, type TaskRow } from '../tasks/task.row';
+import { TasksRepository } from '../tasks/tasks.repository';
+import { applicationOrder, isUnstorableContent, wasAlreadyApplied } from './report-rules';
+import { forbidden, lateReason } from './work.service';
+import { WorkRepository } from './work.repository';
+
+type Answer = { outcome: 'applied' | 'already_applied'; task: TaskRow } | { outcome: 'refused'; error: unknown };
+interface Rejection {
+  taskId: string;
+  report: TaskReport['type'];
+  reason: string;
+}
+
+/** A refusal of one report inside a batch; recorded as rejected when it was a stale report. */
+class StaleReport extends ProblemException {
+  constructor(readonly reason: string, report: string) {
+    super({ status: 409, type: 'stale-report', title: 'Report not applied', detail: `${reason}; the ${report} report was recorded and not applied.` });
+  }
+}
+
+/**
+ * Many reports of one agent in one request. Each report runs in a savepoint of one transaction:
+ * a refused report rolls back alone, the applied ones commit together. Reports are applied in task
+ * id order (see `applicationOrder`) and answered in request order.
+ */
+@Injectable()
+export class ReportBatchService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly work: WorkRepository,
+    private readonly lifecycle: TaskLifecycle,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async report(caller: Caller, agentId: string, reports: readonly (TaskReport | MalformedReport)[]): Promise<ReportResultView[]> {
+    if (caller.agentId !== agentId) throw forbidden('This key does not act as that agent.');
+    const valid = reports.flatMap((report, index) => ('malformed' in report ? [] : [{ index, report }]));
+    const answers = await this.transactions.run(async (manager) => {
+      const applied = new Map<number, Answer>();
+      for (const { index, report } of applicationOrder(valid)) applied.set(index, await this.applyInSavepoint(manager, caller, agentId, report));
+      return applied;
+    });
+    const rejections: Rejection[] = [];
+    const results = reports.map((report, index): ReportResultView => {
+      if ('malformed' in report) return malformedResult(index, report);
+      const answer = answers.get(index) as Answer;
+      if (answer.outcome !== 'refused') return { index, task_id: report.task_id, status: 200, outcome: answer.outcome, task: toTaskView(answer.task) };
+      if (answer.error instanceof StaleReport) rejections.push({ taskId: report.task_id, report: report.type, reason: answer.error.reason });
+      const { document } = toProblem(answer.error, `/v1/tasks/${report.task_id}`);
+      return { index, task_id: report.task_id, status: document.status, outcome: 'refused', problem: document };
+    });
+    for (const rejection of rejections) await this.tasks.recordRejectedReport(rejection.taskId, agentId, rejection.report, rejection.reason);
+    return results;
+  }
+
+  private async applyInSavepoint(manager: EntityManager, caller: Caller, agentId: string, report: TaskReport): Promise<Answer> {
+    await manager.query('SAVEPOINT report');
+    try {
+      const answer = await this.apply(manager, caller, agentId, report);
+      await manager.query('RELEASE SAVEPOINT report');
+      return answer;
+    } catch (error) {
+      const refusal = asRefusal(error);
+      if (!refusal) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT report');
+      return { outcome: 'refused', error: refusal };
+    }
+  }
+
+  private async apply(manager: EntityManager, caller: Caller, agentId: string, report: TaskReport): Promise<Answer> {
+    const task = await this.tasks.lock(manager, report.task_id);
+    if (!task) throw ProblemException.notFound(`Task ${report.task_id}`);
+    const holds = task.assigned_agent_id === agentId && ACTIVE_STATUSES.includes(task.status);
+    const latest = holds && report.type !== 'start' ? undefined : await this.work.latestAttemptOf(manager, task.id, agentId);
+    if (wasAlreadyApplied(report.type, task, agentId, latest)) return { outcome: 'already_applied', task };
+    if (holds) return { outcome: 'applied', task: await this.applyTo(manager, task, report) };
+    if (latest) throw new StaleReport(lateReason(task, agentId), report.type);
+    if (task.client_id === caller.clientId) throw forbidden('The task is not assigned to this agent.');
+    throw ProblemException.notFound(`Task ${report.task_id}`);
+  }
+
+  private applyTo(manager: EntityManager, task: TaskRow, report: TaskReport): Promise<TaskRow> {
+    switch (report.type) {
+      case 'start':
+        return this.lifecycle.start(manager, task);
+      case 'progress':
+        return this.lifecycle.progress(manager, task, report.progress);
+      case 'complete':
+        return this.lifecycle.complete(manager, task, report.result);
+      case 'fail':
+        return this.lifecycle.fail(manager, task, report.error, report.retryable);
+    }
+  }
+}
+
+/** The answer a failed report gets, or undefined for a failure of the whole batch (the database is gone, say). */
+function asRefusal(error: unknown): ProblemException | undefined {
+  if (error instanceof ProblemException) return error;
+  if (error instanceof InvalidTransitionError) return ProblemException.conflict(error.message);
+  if (isUnstorableContent(error)) return ProblemException.badRequest('The report contains text PostgreSQL cannot store (such as \\u0000 or an unpaired surrogate).');
+  return undefined;
+}
+
+function malformedResult(index: number, report: MalformedReport): ReportResultView {
+  const input = report.input as { task_id?: unknown } | null;
+  const taskId = typeof input === 'object' && input !== null && typeof input.task_id === 'string' ? input.task_id : null;
+  const errors = zodFieldErrors(new z.ZodError(report.error.issues));
+  const { document } = toProblem(ProblemException.badRequest(`The report has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors), `#/reports/${index}`);
+  return { index, task_id: taskId, status: 400, outcome: 'refused', problem: document };
+}
