@@ -4,8 +4,10 @@ import { LOGGER } from '@ains/platform';
 import { ROUTING_SETTINGS, type RoutingSettings } from '../routing-settings';
 import { DispatchService, type RoundOutcome } from './dispatch.service';
 
-/** When another replica holds the dispatch lock, look again soon: its round may have missed new work. */
+/** When another replica (or a batch of events) holds the dispatch lock, look again soon: its round may have missed new work. */
 const BUSY_RETRY_MS = 25;
+/** A failed round (a deadlock, a lost connection) is retried soon, not after the safety interval. */
+const FAILED_RETRY_MS = 250;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
@@ -57,7 +59,7 @@ export class DispatcherService implements OnApplicationBootstrap, BeforeApplicat
       if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) await this.prune();
       if (Date.now() - this.expiredAt > this.expiryCheckIntervalMs()) await this.expire();
       if (outcome === 'more' || (outcome === 'idle' && this.woken)) continue;
-      await this.sleep(outcome === 'busy' ? BUSY_RETRY_MS : this.settings.dispatchIntervalMs);
+      await this.sleep(outcome === 'busy' ? BUSY_RETRY_MS : outcome === 'failed' ? FAILED_RETRY_MS : this.settings.dispatchIntervalMs);
     }
   }
 

@@ -49,6 +49,7 @@ interface AgentRow {
 
 /** One lock key for dispatching, shared by every replica: one dispatcher decides at a time. */
 const DISPATCH_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('ains.routing.dispatch')) AS locked";
+const WAIT_FOR_DISPATCH_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('ains.routing.dispatch'))";
 
 /** All SQL of the dispatch queue, the decisions and the agents' slots. */
 @Injectable()
@@ -132,6 +133,15 @@ export class QueueRepository {
   async tryLockDispatch(manager: EntityManager): Promise<boolean> {
     const [row] = (await manager.query(DISPATCH_LOCK_SQL)) as { locked: boolean }[];
     return row.locked;
+  }
+
+  /**
+   * Waits for the dispatch lock. A batch of events frees and takes agents' slots and queue rows in
+   * event order, which is no order a dispatch round (agents by id) or another batch could share;
+   * holding the round's lock for the batch's short transaction keeps them from deadlocking.
+   */
+  async waitForDispatchLock(manager: EntityManager): Promise<void> {
+    await manager.query(WAIT_FOR_DISPATCH_LOCK_SQL);
   }
 
   /** Online agents with their trust, locked (in id order) for the rest of the dispatch transaction. */

@@ -6,10 +6,12 @@ import { ROUTING_SETTINGS, type RoutingSettings } from '../routing-settings';
 import { CompletionTimes } from '../read-model/completion-times';
 import { BackpressureService } from './backpressure.service';
 import { DispatcherService } from './dispatcher.service';
+import { QueueRepository } from './queue.repository';
 import { TaskLifecycleService } from './task-lifecycle.service';
 
 /**
- * Task events feed the dispatch queue. Each event is applied in order; what concerns the batch as a
+ * Task events feed the dispatch queue, a batch at a time under the dispatch lock (so a batch and a
+ * dispatch round never interleave their row locks). Each event is applied in order; what concerns the batch as a
  * whole is done once at its end: the queue depth checked for backpressure, completion times folded
  * into each agent's average with one update, and the dispatcher woken after the commit (every
  * handled event either queues work or frees a slot).
@@ -29,6 +31,7 @@ export class TaskEventsConsumer extends EventConsumer {
     private readonly fleet: FleetRepository,
     private readonly backpressure: BackpressureService,
     private readonly dispatcher: DispatcherService,
+    private readonly queue: QueueRepository,
     @Inject(ROUTING_SETTINGS) private readonly settings: RoutingSettings,
   ) {
     super();
@@ -42,6 +45,7 @@ export class TaskEventsConsumer extends EventConsumer {
 
   async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
     const { manager } = tx;
+    await this.queue.waitForDispatchLock(manager);
     const batch = this.newBatch();
     const handlers = this.handlers(batch);
     for (const event of events) {

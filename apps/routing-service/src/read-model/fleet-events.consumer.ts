@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventType } from '@ains/contracts';
 import { EventConsumer, inEventContext, type ConsumerTransaction, type EventHandler, type EventHandlers } from '@ains/messaging';
 import { DispatcherService } from '../dispatch/dispatcher.service';
+import { QueueRepository } from '../dispatch/queue.repository';
 import { FleetService } from './fleet.service';
 
 /**
@@ -16,12 +17,15 @@ export class FleetEventsConsumer extends EventConsumer {
   constructor(
     private readonly fleet: FleetService,
     private readonly dispatcher: DispatcherService,
+    private readonly queue: QueueRepository,
   ) {
     super();
   }
 
   async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
     const { manager } = tx;
+    // Status changes lock agents' rows in event order; the dispatch lock keeps rounds out meanwhile.
+    await this.queue.waitForDispatchLock(manager);
     const newestScores = new Map<string, CloudEvent<'ains.trust.score_changed.v1'>>();
     const handlers: EventHandlers = {
       'ains.agent.registered.v1': (event) => this.fleet.onRegistered(event, manager),
