@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@ains/messaging';
+import { PgNotificationListener } from '@ains/persistence';
 import { LOGGER, MetricsService } from '@ains/platform';
 import { EndpointsService } from '../endpoints/endpoints.service';
 import { EndpointsRepository } from '../endpoints/endpoints.repository';
@@ -11,7 +12,7 @@ import { standardWebhookHeaders } from '../security/signing';
 import { WEBHOOK_SETTINGS, type WebhookSettings } from '../webhook-settings';
 import { ATTEMPT_VERDICTS, afterAttempt, judgeAttempt, type RetryPolicy } from './attempt-policy';
 import { DeliveriesRepository, type ClaimedDelivery } from './deliveries.repository';
-import { DueNotificationListener } from './due-notifications';
+import { DELIVERIES_DUE_CHANNEL } from './due-notifications';
 import { WebhookSender } from './webhook-sender';
 
 /** Extra lease time beyond the attempt deadline, for recording the outcome. */
@@ -36,7 +37,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
   private lastPruneAt = 0;
-  private readonly listener: DueNotificationListener;
 
   constructor(
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
@@ -48,8 +48,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly relay: OutboxRelay,
     private readonly sender: WebhookSender,
     metrics: MetricsService,
+    listener: PgNotificationListener,
   ) {
-    this.listener = new DueNotificationListener(settings.DATABASE_URL, logger);
+    // A commit that queues deliveries wakes the loop at once (polling stays the safety net).
+    listener.on(DELIVERIES_DUE_CHANNEL, () => this.wake()).onReconnect(() => this.wake());
     this.retryPolicy = { scheduleMs: settings.WEBHOOK_RETRY_SCHEDULE, jitter: settings.WEBHOOK_RETRY_JITTER, disableAfterMs: settings.WEBHOOK_DISABLE_AFTER };
     this.deliveriesCounter = metrics.counter({ name: 'ains_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome (succeeded, gone, failed).', labelNames: ['outcome'] });
     // Every outcome from the start: rate() misses the first increment of a series born with it.
@@ -66,13 +68,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     this.running = true;
     this.loop = this.run();
-    await this.listener.start(() => this.wake());
   }
 
   /** Stops claiming and lets the attempts in flight finish (each has its own deadline). */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    await this.listener.stop();
     this.wake();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
