@@ -267,7 +267,7 @@ describe('messaging against real Postgres and Kafka', () => {
     it('consumes a partition from Kafka in batches, keeping per-key order across them and skipping past a poison event', async () => {
       const agentId = randomUUID();
       const events = Array.from({ length: 40 }, (_, i) => (i === 17 ? message(named('always fails', agentId)) : message(registered(agentId))));
-      const consumer = new KafkaEventConsumer(kafka, inbox, { groupId: `inbox-spec-${randomUUID()}`, partitionsConsumedConcurrently: 1, maxBatchSize: 7 }, logger);
+      const consumer = new KafkaEventConsumer(kafka, inbox, { groupId: `inbox-spec-${randomUUID()}`, partitionsConsumedConcurrently: 1, maxBatchSize: 7, fetchMinBytes: 1, fetchMaxWaitMs: 5_000 }, logger);
       // In several sends, so the consumer sees several fetches as well as several slices.
       for (let start = 0; start < events.length; start += 10) {
         await producer.send({ topic: INBOX_TOPIC, messages: events.slice(start, start + 10).map((m) => ({ key: m.key, headers: m.headers as Record<string, string>, value: m.value as Buffer })) });

@@ -135,7 +135,13 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     const consumer = new KafkaEventConsumer(
       createKafkaClient({ ...transport.kafka, clientId: `${transport.kafka.clientId}-consumer` }, this.logger),
       this.inbox,
-      { groupId: group, partitionsConsumedConcurrently: transport.kafka.partitionsConsumedConcurrently, maxBatchSize: this.options.consumerMaxBatchSize },
+      {
+        groupId: group,
+        partitionsConsumedConcurrently: transport.kafka.partitionsConsumedConcurrently,
+        maxBatchSize: this.options.consumerMaxBatchSize,
+        fetchMinBytes: transport.kafka.fetchMinBytes,
+        fetchMaxWaitMs: transport.kafka.fetchMaxWaitMs,
+      },
       this.logger.child({ component: 'consumer' }),
     );
     await consumer.start(this.inbox.topics());

@@ -12,6 +12,6 @@ describe('kafkaSettingsOf', () => {
 
   it('defaults the client id to the service name and keeps the topic layout', () => {
     const settings = kafkaSettingsOf('trust-service', { ...base, KAFKA_BROKERS: ['k:9092'], KAFKA_TOPIC_PARTITIONS: 6, KAFKA_REPLICATION_FACTOR: 3 });
-    expect(settings).toEqual({ brokers: ['k:9092'], clientId: 'trust-service', topicPartitions: 6, replicationFactor: 3, partitionsConsumedConcurrently: 3 });
+    expect(settings).toEqual({ brokers: ['k:9092'], clientId: 'trust-service', topicPartitions: 6, replicationFactor: 3, partitionsConsumedConcurrently: 3, fetchMinBytes: 1, fetchMaxWaitMs: 5_000 });
   });
 });

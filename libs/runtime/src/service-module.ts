@@ -62,6 +62,8 @@ export function kafkaSettingsOf(service: string, config: BaseServiceSettings): K
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS ?? 3,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR ?? 1,
     partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY ?? 3,
+    fetchMinBytes: config.KAFKA_FETCH_MIN_BYTES ?? 1,
+    fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS ?? 5_000,
   };
 }
 

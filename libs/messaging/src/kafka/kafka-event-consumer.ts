@@ -8,6 +8,8 @@ export interface KafkaEventConsumerSettings {
   partitionsConsumedConcurrently: number;
   /** The most messages one transaction takes; a larger fetched batch is applied in slices. */
   maxBatchSize: number;
+  fetchMinBytes: number;
+  fetchMaxWaitMs: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export class KafkaEventConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+      minBytes: settings.fetchMinBytes,
+      maxWaitTimeInMs: settings.fetchMaxWaitMs,
     });
   }
 

@@ -48,6 +48,8 @@ export const ConfigFragments = {
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     /** Partitions a consumer handles at once; order within each partition is kept either way. */
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
+    KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(10_485_760).default(1),
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(5_000),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     CONSUMER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
