@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
-import { PageQuery, jsonObject, pageOf, uuidParam } from './common.schemas';
+import { PageQuery, ProblemSchema, jsonObject, pageOf, uuidParam } from './common.schemas';
 import { TrustDetailSchema } from './trust.api';
 
 const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
@@ -137,7 +137,7 @@ export const AgentOperations: ApiOperation[] = [
     tag: 'Agents',
     summary: 'Register an agent',
     body: RegisterAgentBody,
-    responses: { 201: { description: 'The registered agent.', schema: AgentSchema } },
+    responses: { 201: { description: 'The registered agent.', schema: AgentSchema }, 422: { description: 'The endpoint is not an allowed destination.', schema: ProblemSchema } },
   },
   {
     operationId: 'listAgents',
@@ -174,7 +174,7 @@ export const AgentOperations: ApiOperation[] = [
     description: 'Routing uses the new tags, capabilities and concurrency limit for its next decisions.',
     params: uuidParam(),
     body: UpdateAgentBody,
-    responses: { 200: { description: 'The updated agent.', schema: AgentSchema } },
+    responses: { 200: { description: 'The updated agent.', schema: AgentSchema }, 422: { description: 'The endpoint is not an allowed destination.', schema: ProblemSchema } },
   },
   {
     operationId: 'deregisterAgent',

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { SCOPES } from '../auth/scopes';
 import type { ApiOperation } from './api-operation';
-import { pageOf } from './common.schemas';
+import { ProblemSchema, pageOf } from './common.schemas';
 
 /** The lookup id inside an API key `ains_<key id>_<secret>`: 16 lowercase hex digits. */
 export const API_KEY_ID = /^[0-9a-f]{16}$/;
@@ -88,7 +88,10 @@ export const ApiKeyOperations: ApiOperation[] = [
     summary: 'Create an API key',
     description: 'The full key is in `api_key` of this response only; the gateway stores a salted hash.',
     body: CreateApiKeyBody,
-    responses: { 201: { description: 'The new key, with its secret shown once.', schema: IssuedApiKeySchema } },
+    responses: {
+      201: { description: 'The new key, with its secret shown once.', schema: IssuedApiKeySchema },
+      422: { description: 'An `expires_at` not in the future, or an `agent_id` agent-service does not know (or knows as deregistered).', schema: ProblemSchema },
+    },
   },
   {
     operationId: 'listApiKeys',
