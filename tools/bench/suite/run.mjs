@@ -37,6 +37,7 @@ async function measurePlatform(options, runId, cleanup) {
   await delay(IDLE_SETTLE_MS / 2);
   const idleFrom = { at: Date.now(), count: await transactions(options.databaseUrl) };
   await delay(IDLE_SETTLE_MS / 2);
+  // The reading itself is one transaction and is left in: a conservative figure.
   const idleTransactionsPerSecond = (await transactions(options.databaseUrl) - idleFrom.count) / ((Date.now() - idleFrom.at) / 1000);
   memory.snapshot('idle');
 
@@ -88,7 +89,6 @@ async function main() {
 
     if (options.parts.has('lifecycle') || options.parts.has('mixed')) {
       const { kafka, ...measured } = await measurePlatform(options, runId, cleanup);
-      // The reading of the idle rate itself is one transaction and is left in: a conservative figure.
       machine.kafka = kafka.own ? `${kafka.version} (own broker, ${kafka.brokers})` : `${kafka.version} at ${kafka.brokers}`;
       Object.assign(results, measured);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent, EventType } from '@ains/contracts';
-import { EventConsumer, inEventContext, type ConsumerTransaction, type EventHandler, type EventHandlers } from '@ains/messaging';
+import { EventConsumer, applyInOrder, type ConsumerTransaction, type EventHandlers } from '@ains/messaging';
 import { FleetRepository } from '../read-model/fleet.repository';
 import { ROUTING_SETTINGS, type RoutingSettings } from '../routing-settings';
 import { CompletionTimes } from '../read-model/completion-times';
@@ -48,10 +48,7 @@ export class TaskEventsConsumer extends EventConsumer {
     await this.queue.waitForDispatchLock(manager);
     const batch = this.newBatch();
     const handlers = this.handlers(batch);
-    for (const event of events) {
-      const handler = handlers[event.type] as EventHandler<EventType> | undefined;
-      if (handler) await inEventContext(event, () => handler(event, manager));
-    }
+    await applyInOrder(events, handlers, manager);
     for (const fold of batch.completions.folds()) await this.fleet.foldCompletions(manager, fold);
     if (batch.depthChanged) await this.backpressure.evaluate(manager);
     tx.afterCommit(() => this.dispatcher.wake());

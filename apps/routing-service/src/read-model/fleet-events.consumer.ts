@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventType } from '@ains/contracts';
-import { EventConsumer, inEventContext, type ConsumerTransaction, type EventHandler, type EventHandlers } from '@ains/messaging';
+import { EventConsumer, applyInOrder, type ConsumerTransaction, type EventHandlers } from '@ains/messaging';
 import { DispatcherService } from '../dispatch/dispatcher.service';
 import { QueueRepository } from '../dispatch/queue.repository';
 import { FleetService } from './fleet.service';
@@ -35,10 +35,7 @@ export class FleetEventsConsumer extends EventConsumer {
         newestScores.set(event.data.agentId, event);
       },
     };
-    for (const event of events) {
-      const handler = handlers[event.type] as EventHandler<EventType> | undefined;
-      if (handler) await inEventContext(event, () => handler(event, manager));
-    }
+    await applyInOrder(events, handlers, manager);
     for (const change of newestScores.values()) await this.fleet.onTrustChanged(change, manager);
     tx.afterCommit(() => this.dispatcher.wake());
   }

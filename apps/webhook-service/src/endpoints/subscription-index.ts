@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '@ains/platform';
 import { PgNotificationListener } from '@ains/persistence';
@@ -7,9 +7,6 @@ import { matchesEventFilters } from './event-filter';
 
 /** The channel the endpoints table's trigger announces changes on (see its migration). */
 export const ENDPOINTS_CHANGED_CHANNEL = 'webhook_endpoints_changed';
-
-/** A safety net for a notification lost while the listener reconnected. */
-const REFRESH_EVERY_MS = 30_000;
 
 /**
  * Which event types each client's enabled endpoints subscribe to, in memory, so an event nobody
@@ -20,13 +17,12 @@ const REFRESH_EVERY_MS = 30_000;
  * once the change that created the subscription has been announced.
  */
 @Injectable()
-export class SubscriptionIndex implements OnModuleInit, OnApplicationShutdown {
+export class SubscriptionIndex implements OnModuleInit {
   private filtersByClient = new Map<string, string[][]>();
   /** Bumped by every announced change; the index is current when it has loaded the latest. */
   private generation = 0;
   private loadedGeneration = -1;
   private reloading: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly endpoints: EndpointsRepository,
@@ -38,12 +34,8 @@ export class SubscriptionIndex implements OnModuleInit, OnApplicationShutdown {
     this.listener.on(ENDPOINTS_CHANGED_CHANNEL, () => this.invalidate()).onReconnect(() => this.invalidate());
     this.invalidate();
     await this.reloading;
-    this.timer = setInterval(() => this.invalidate(), REFRESH_EVERY_MS).unref();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
 
   /** Whether the index has loaded every announced change. */
   get current(): boolean {

@@ -14,6 +14,14 @@ export type EventHandler<T extends EventType> = (event: CloudEvent<T>, manager: 
 
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
+/** Runs each event's handler (if it has one) in order, each in its event's trace context. */
+export async function applyInOrder(events: readonly CloudEvent[], handlers: EventHandlers, manager: EntityManager): Promise<void> {
+  for (const event of events) {
+    const handler = handlers[event.type] as EventHandler<EventType> | undefined;
+    if (handler) await inEventContext(event, () => handler(event, manager));
+  }
+}
+
 /**
  * What a service consumes. Any provider that extends this class is found by the messaging module
  * at start-up and fed every event of `eventTypes` from the service's consumer group, in batches:
@@ -43,10 +51,7 @@ export abstract class EventHandlersConsumer extends EventConsumer {
     return Object.keys(this.handlers) as EventType[];
   }
 
-  async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
-    for (const event of events) {
-      const handler = this.handlers[event.type] as EventHandler<EventType> | undefined;
-      if (handler) await inEventContext(event, () => handler(event, tx.manager));
-    }
+  handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
+    return applyInOrder(events, this.handlers, tx.manager);
   }
 }

@@ -78,7 +78,7 @@ export class OutboxRelay {
   /** Finishes the batch in flight, then stops. */
   async stop(): Promise<void> {
     this.running = false;
-    this.interrupt();
+    this.wakeUp?.();
     await this.loop;
   }
 
@@ -176,9 +176,5 @@ export class OutboxRelay {
         resolve(take());
       };
     });
-  }
-
-  private interrupt(): void {
-    this.wakeUp?.();
   }
 }
