@@ -3,7 +3,8 @@ import { createServiceApp } from '@ains/runtime';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { documentedOperations } from './openapi/documented-operations';
 import { buildOpenApiDocument } from './openapi/openapi-document';
-import { apiGateway, type GatewaySettings } from './service';
+import type { GatewaySettings } from './gateway-settings';
+import { apiGateway } from './service';
 
 /**
  * `node main.js bootstrap-admin` creates an admin API key and prints it once (the first key of an

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { APP_CONFIG, Broadcast, cacheRequests, KeyValueStores, LOGGER, MetricsService, withTimeout, type CacheRequests, type KeyValueStore } from '@ains/platform';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKey } from './api-key.entity';
 import { toCachedKey, type CachedKey } from './cached-key';

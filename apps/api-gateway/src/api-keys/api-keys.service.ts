@@ -4,7 +4,7 @@ import type { ApiKeyView, Caller, CreateApiKeyBody, RotateApiKeyBody, Scope } fr
 import { APP_CONFIG, LOGGER, ProblemException } from '@ains/platform';
 import { decodeCursor, encodeCursor } from '@ains/persistence';
 import { AuditService } from '../audit/audit.service';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { ApiKey } from './api-key.entity';
 import { formatApiKey, hashSecret, newKeyId, newSecret, parseApiKey } from './api-key-format';
 import { toApiKeyView } from './api-key.mapper';

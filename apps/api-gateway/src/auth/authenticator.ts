@@ -7,7 +7,7 @@ import { parseApiKey } from '../api-keys/api-key-format';
 import { ApiKeyStore } from '../api-keys/api-key-store';
 import { keyAccepts } from '../api-keys/cached-key';
 import { AuditService } from '../audit/audit.service';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { addressAllowed } from './address-allow-list';
 import { respondToFailure, type FailurePolicySettings } from './failure-policy';
 import { FailureTracker } from './failure-tracker';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, KeyValueStores, LOGGER, withTimeout, type KeyValueStore } from '@ains/platform';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 
 /** Addresses tracked at most by an in-process store; each entry is a few dozen bytes. */
 const MAX_TRACKED_ADDRESSES = 100_000;

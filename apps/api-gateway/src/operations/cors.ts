@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { APP_CONFIG } from '@ains/platform';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 
 /**
  * Browsers may call the API only from the origins in CORS_ALLOWED_ORIGINS (none by default: the

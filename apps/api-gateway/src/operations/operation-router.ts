@@ -11,7 +11,7 @@ import { clientAddress, parseTrustedProxies } from '../auth/client-address';
 import { authorize } from '../auth/scope-policy';
 import { rateLimitDetail, rateLimitHeaders } from '../rate-limit/rate-limit-decision';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { AgentHandlers } from './agent-handlers';
 import { findJsonLimitViolation, type JsonLimits } from './json-limits';

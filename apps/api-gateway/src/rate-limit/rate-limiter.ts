@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ApiOperation } from '@ains/contracts';
 import { APP_CONFIG, LOGGER, MetricsService, ProblemException, SlidingWindowLimiter, withTimeout } from '@ains/platform';
 import type { Principal } from '../auth/authenticator';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { budgetOf, decisionOf, unmeteredDecision, type RateLimitDecision } from './rate-limit-decision';
 
 /**

@@ -3,7 +3,8 @@ import { UPSTREAMS } from '@ains/contracts';
 import { loadConfig } from '@ains/platform';
 import { createServiceApp } from '@ains/runtime';
 import { formatApiKey, newKeyId, newSecret } from '../api-keys/api-key-format';
-import { apiGateway, type GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
+import { apiGateway } from '../service';
 
 export const newApiKey = (): string => formatApiKey(newKeyId(), newSecret());
 

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { InternalHeaders, UPSTREAMS, type Caller, type Upstream } from '@ains/contracts';
 import { APP_CONFIG, ProblemException, RequestContextStore, activeTraceparent, childTraceparent, signCaller } from '@ains/platform';
-import type { GatewaySettings } from '../service';
+import type { GatewaySettings } from '../gateway-settings';
 import { CircuitBreaker } from './circuit-breaker';
 
 export interface UpstreamRequest {
