@@ -117,7 +117,9 @@ async function up({ detach, build }) {
   const children = SERVICES.map((service) => {
     // Each service writes straight to its log file, so it keeps logging after a detached `up` exits.
     const log = openSync(join(logDir, `${service.name}.log`), 'a');
-    const child = spawn('node', ['--enable-source-maps', join(root, 'dist/apps', service.name, 'main.js')], {
+    // AINS_NODE_ARGS adds flags to every service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+    const nodeArgs = (env.AINS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn('node', ['--enable-source-maps', ...nodeArgs, join(root, 'dist/apps', service.name, 'main.js')], {
       cwd: root,
       env: { ...env, PORT: String(portOf(service, env)), MIGRATIONS_RUN: 'false' },
       stdio: ['ignore', log, log],

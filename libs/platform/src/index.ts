@@ -10,4 +10,5 @@ export * from './platform.module';
 export * from './redis/redis.module';
 export * from './shared-state';
 export * from './with-timeout';
+export * from './ids';
 export * from './network';

@@ -6,54 +6,15 @@
 //   xact_rollback of the database, pg_stat_database); Kafka messages produced (the ains topics' end
 //   offsets) and deliveries consumed (every service's ains_events_consumed_total, skipped included);
 //   gateway requests (its http_server_request_duration_seconds_count).
-import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { sql } from '../lib.mjs';
+import { postgresCpuMs, processCpuMs } from '../process-cpu.mjs';
 
-const CLOCK_TICKS_PER_SECOND = 100;
 /** PostgreSQL publishes a backend's counters at most once a second after its transactions end. */
 const STATS_FLUSH_MS = 1_500;
 /** No delivery consumed for this long: the phase's events have all been handled. */
 const QUIET_MS = 1_000;
-
-function statFields(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) in parentheses.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(rest[1]), utime: Number(rest[11]), stime: Number(rest[12]), cutime: Number(rest[13]), cstime: Number(rest[14]) };
-  } catch {
-    return undefined;
-  }
-}
-
-const comm = (pid) => {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return '';
-  }
-};
-
-/** CPU ms of one process (its own threads). */
-function processCpuMs(pid) {
-  const fields = statFields(pid);
-  return fields ? ((fields.utime + fields.stime) * 1000) / CLOCK_TICKS_PER_SECOND : NaN;
-}
-
-/** CPU ms of the PostgreSQL server: every postgres process, plus what exited backends left in the postmaster's children time. */
-function postgresCpuMs() {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || comm(entry) !== 'postgres') continue;
-    const fields = statFields(entry);
-    if (!fields) continue;
-    ticks += fields.utime + fields.stime;
-    if (comm(fields.ppid) !== 'postgres') ticks += fields.cutime + fields.cstime;
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
 
 export async function transactions(databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);

@@ -50,6 +50,11 @@ export class ApiKeyStore implements OnModuleInit {
     ).catch((error: Error) => this.logger.warn({ err: error.message }, 'api key invalidation subscription pending'));
   }
 
+  /** The key if this instance's LRU holds it: no round trip. */
+  findLocal(keyId: string): CachedKey | undefined {
+    return this.local.get(keyId);
+  }
+
   async find(keyId: string): Promise<CachedKey | undefined> {
     const local = this.local.get(keyId);
     if (local) {

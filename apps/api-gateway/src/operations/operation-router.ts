@@ -86,8 +86,7 @@ export class OperationRouter implements OnModuleInit {
       errorHandler: sendProblem(this.logger),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const ip = clientAddress(request.ip, request.headers['x-forwarded-for'], this.trustedProxies);
-        const principal = await this.authenticator.authenticate(request.headers, ip);
-        const decision = await this.rateLimiter.consume(principal, operation);
+        const { principal, metered: decision } = await this.authenticator.authenticate(request.headers, ip, (authenticated) => this.rateLimiter.consume(authenticated, operation));
         void reply.headers(rateLimitHeaders(decision));
         if (!decision.admitted) throw new ProblemException({ status: 429, type: 'rate-limited', title: 'Too many requests', detail: rateLimitDetail(decision) });
         const params = (request.params ?? {}) as Record<string, unknown>;

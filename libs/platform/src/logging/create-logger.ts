@@ -1,4 +1,4 @@
-import pino, { type Logger, type LevelWithSilent } from 'pino';
+import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { RequestContextStore } from './request-context';
 import { traceIdOf } from '../tracing/trace-context';
 import { serializeError } from './error-serializer';
@@ -14,7 +14,7 @@ export interface LoggerOptions {
  * errors lose the values of the statement that failed (see error-serializer.ts).
  */
 export function createLogger({ service, level }: LoggerOptions): Logger {
-  return pino({
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -39,5 +39,19 @@ export function createLogger({ service, level }: LoggerOptions): Logger {
       const traceId = context.traceparent ? traceIdOf(context.traceparent) : undefined;
       return traceId ? { requestId: context.requestId, traceId } : { requestId: context.requestId };
     },
-  });
+  };
+  return pino(options, stdout());
+}
+
+let sharedStdout: DestinationStream | undefined;
+
+/**
+ * One asynchronous writer of standard output per process, shared by every logger in it (in
+ * single-process mode, all seven services'): a line never blocks the event loop on a write, lines
+ * logged while a write is in flight go out together in the next one, and whole lines from
+ * different services never interleave. pino flushes it synchronously when the process exits.
+ */
+function stdout(): DestinationStream {
+  sharedStdout ??= pino.destination({ dest: 1, sync: false });
+  return sharedStdout;
 }

@@ -38,6 +38,8 @@ export class RedisModule {
               enableOfflineQueue: false,
               connectTimeout: 2_000,
               retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+              // Commands issued in the same tick (a request's lockout check and rate limit) leave in one write.
+              enableAutoPipelining: true,
             }),
         },
         RedisLifecycle,

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { randomHex } from '../ids/random-hex';
 import { REDIS } from '../redis/redis.module';
 import { SlidingWindowLimiter, type WindowLimits, type WindowVerdict } from './sliding-window';
 import { SLIDING_WINDOW_LUA } from './sliding-window.lua';
@@ -22,7 +22,7 @@ export class RedisSlidingWindowLimiter extends SlidingWindowLimiter {
 
   async consume(key: string, limits: WindowLimits): Promise<WindowVerdict> {
     // The hash tag keeps both logs of a key in one Redis Cluster slot, as the script needs.
-    const reply = await this.redis[COMMAND](`{${key}}:m`, `{${key}}:s`, limits.perMinute, limits.perSecond ?? 0, randomBytes(6).toString('base64url'));
+    const reply = await this.redis[COMMAND](`{${key}}:m`, `{${key}}:s`, limits.perMinute, limits.perSecond ?? 0, randomHex(6));
     return verdictFromScript(reply);
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../ids/random-hex';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const INVALID_TRACE_ID = '0'.repeat(32);
@@ -13,13 +13,13 @@ export function parseTraceparent(value: string | undefined): string | undefined 
 }
 
 export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  return `00-${randomHex(16)}-${randomHex(8)}-01`;
 }
 
 /** Keeps the trace id and flags of the parent and starts a new span within the same trace. */
 export function childTraceparent(parent: string): string {
   const [version, traceId, , flags] = parent.split('-');
-  return `${version}-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
+  return `${version}-${traceId}-${randomHex(8)}-${flags}`;
 }
 
 export function traceIdOf(traceparent: string): string | undefined {
