@@ -6,6 +6,8 @@ export interface AgentSettings {
   heartbeatTimeoutMs: number;
   livenessSweepIntervalMs: number;
   cacheTtlSeconds: number;
+  /** How long a page of the agent list may be served from this process's cache; 0 turns it off. */
+  listCacheTtlMs: number;
   /** Weight of the newest completion time in the moving average (0..1]. */
   completionAverageAlpha: number;
   /** Which hosts an agent's `endpoint` may name: the webhook destination rules. */

@@ -14,6 +14,7 @@ export const AgentServiceConfig = z.object({
   AGENT_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
   AGENT_LIVENESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   AGENT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  AGENT_LIST_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   AGENT_COMPLETION_AVERAGE_ALPHA: z.coerce.number().gt(0).max(1).default(0.2),
   AGENT_ENDPOINT_ALLOW_PRIVATE: booleanFromEnv.default(false),
   AGENT_ENDPOINT_ALLOWED_CIDRS: z
@@ -30,6 +31,7 @@ export function agentSettingsOf(config: AgentServiceSettings): AgentSettings {
     heartbeatTimeoutMs: config.AGENT_HEARTBEAT_TIMEOUT_MS,
     livenessSweepIntervalMs: config.AGENT_LIVENESS_SWEEP_INTERVAL_MS,
     cacheTtlSeconds: config.AGENT_CACHE_TTL_SECONDS,
+    listCacheTtlMs: config.AGENT_LIST_CACHE_TTL_MS,
     completionAverageAlpha: config.AGENT_COMPLETION_AVERAGE_ALPHA,
     endpointPolicy: destinationPolicy(config.AGENT_ENDPOINT_ALLOW_PRIVATE, config.AGENT_ENDPOINT_ALLOWED_CIDRS),
   };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AgentView } from '@ains/contracts';
 import { cacheRequests, KeyValueStores, LOGGER, MetricsService, type CacheRequests, type KeyValueStore } from '@ains/platform';
 import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
+import { AgentListCache } from './agent-list-cache';
 
 const key = (id: string) => `ains:agent-service:agent:v2:${id}`;
 
@@ -11,7 +12,8 @@ const MAX_CACHED_AGENTS = 10_000;
 
 /**
  * Cache-aside for single-agent reads (the agent view with its load and metrics), in Redis or,
- * without REDIS_URL, in this process. Writers delete the entry after their transaction commits.
+ * without REDIS_URL, in this process. Writers call `invalidate` after their transaction commits:
+ * it deletes the agents' entries and clears the cached list pages on every replica.
  * The cache is an optimisation only: when Redis fails, reads go to Postgres and the failure is
  * logged, never surfaced.
  */
@@ -25,6 +27,7 @@ export class AgentCache {
     @Inject(AGENT_SETTINGS) private readonly settings: AgentSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: MetricsService,
+    private readonly lists: AgentListCache,
   ) {
     this.store = stores.create({ maxEntries: MAX_CACHED_AGENTS });
     this.requests = cacheRequests(metrics, 'agents');
@@ -54,7 +57,7 @@ export class AgentCache {
   async invalidate(...ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     try {
-      await this.store.delete(...ids.map(key));
+      await Promise.all([this.store.delete(...ids.map(key)), this.lists.invalidate()]);
     } catch (error) {
       // The entry expires with its TTL; until then a reader may see the previous state.
       this.logger.warn({ err: error, agentIds: ids }, 'agent cache invalidation failed');

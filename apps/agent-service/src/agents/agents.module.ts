@@ -6,6 +6,7 @@ import { LoadEventsConsumer } from '../load/load-events.consumer';
 import { LoadRepository } from '../load/load.repository';
 import { LoadService } from '../load/load.service';
 import { AgentCache } from './agent-cache';
+import { AgentListCache } from './agent-list-cache';
 import { AgentsController } from './agents.controller';
 import { AgentsMetrics } from './agents.metrics';
 import { AgentsRepository } from './agents.repository';
@@ -25,6 +26,7 @@ export class AgentsModule {
         AgentsRepository,
         AgentsMetrics,
         AgentCache,
+        AgentListCache,
         LivenessService,
         LivenessSweeper,
         LoadService,

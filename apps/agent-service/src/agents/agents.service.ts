@@ -9,15 +9,11 @@ import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
 import { mayManageAgent, notYourAgent, visibleTo } from './agent-access.policy';
 import { Agent } from './agent.entity';
 import { AgentCache } from './agent-cache';
+import { AgentListCache, type AgentPage } from './agent-list-cache';
 import { NO_METRICS, type AgentRecord } from './agent-record';
 import { toAgentView } from './agent.mapper';
 import { AgentsRepository, type AgentListFilter, type AgentPageKey } from './agents.repository';
 import { hasCapabilityInRange, isValidRange } from './capability-range';
-
-export interface AgentPage {
-  agents: AgentView[];
-  nextCursor: string | null;
-}
 
 /** Rows read per round while a capability range filters in memory. */
 const RANGE_SCAN_BATCH = 200;
@@ -29,6 +25,7 @@ export class AgentsService {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly cache: AgentCache,
+    private readonly lists: AgentListCache,
     @Inject(AGENT_SETTINGS) private readonly settings: AgentSettings,
   ) {}
 
@@ -59,6 +56,7 @@ export class AgentsService {
       });
       return created;
     });
+    await this.cache.invalidate(agent.id);
     return toAgentView({ agent, metrics: NO_METRICS });
   }
 
@@ -71,7 +69,13 @@ export class AgentsService {
     return visibleTo(view, caller);
   }
 
+  /** A page of the fleet, from the list cache when an identical query was answered moments ago. */
   async list(caller: Caller, query: ListAgentsQuery): Promise<AgentPage> {
+    const page = await this.lists.read(query, () => this.readPage(query));
+    return { agents: page.agents.map((view) => visibleTo(view, caller)), nextCursor: page.nextCursor };
+  }
+
+  private async readPage(query: ListAgentsQuery): Promise<AgentPage> {
     let after = query.cursor ? pageKeyOf(query.cursor) : undefined;
     const range = query.capability_range;
     if (range !== undefined && !isValidRange(range)) {
@@ -97,7 +101,7 @@ export class AgentsService {
     const page = found.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor = found.length > query.limit && last ? encodeCursor([last.agent.registeredAt.toISOString(), last.agent.id]) : null;
-    return { agents: page.map((record) => visibleTo(toAgentView(record), caller)), nextCursor };
+    return { agents: page.map(toAgentView), nextCursor };
   }
 
   /** Changes the profile and publishes the full new profile, which routing matches against. */

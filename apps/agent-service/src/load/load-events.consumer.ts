@@ -36,6 +36,8 @@ export class LoadEventsConsumer extends EventConsumer {
     // One span for the batch, in the trace of its first event.
     const changed = taskEvents.length > 0 ? await inEventContext(taskEvents[0], () => this.load.apply(manager, taskEvents)) : [];
     for (const change of newestScores.values()) await this.load.onTrustChanged(change, manager);
-    if (changed.length > 0) tx.afterCommit(() => this.cache.invalidate(...changed));
+    // Scores are not in the agent view but filter the list (`min_trust`).
+    const affected = [...new Set([...changed, ...newestScores.keys()])];
+    if (affected.length > 0) tx.afterCommit(() => this.cache.invalidate(...affected));
   }
 }
