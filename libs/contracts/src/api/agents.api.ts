@@ -40,7 +40,7 @@ const AgentProfileFields = {
    */
   public_key: z
     .string()
-    .max(43, 'must be 43 characters: the base64url of a raw 32-byte Ed25519 public key')
+    .max(43, { message: 'must be 43 characters: the base64url of a raw 32-byte Ed25519 public key', abort: true })
     .refine(isAgentPublicKey, 'must be an Ed25519 public key: the base64url (no padding) of its raw 32 bytes')
     .meta({ examples: ['57tS0uDII7prMphv5-2BrvY8jBa3yIZG6XZkDO-j3c4'] }),
 };
