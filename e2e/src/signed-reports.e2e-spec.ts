@@ -205,7 +205,7 @@ describe('signed agent reports through the gateway', () => {
       const ids = await Promise.all([submit(tag, 'e2e.signed.echo', { text: 'one' }), submit(tag, 'e2e.signed.echo', { text: 'two' }), submit(tag, 'e2e.signed.broken')]);
       const [one, two, broken] = await Promise.all(ids.map(finished));
       expect([one.status, one.result, two.result]).toEqual(['completed', { echoed: 'one', at: '1970-01-01T00:00:00.000Z' }, { echoed: 'two', at: '1970-01-01T00:00:00.000Z' }]);
-      expect(broken).toMatchObject({ status: 'failed', attempts: [{ error: 'cannot read the input', signature: { report: 'fail', retryable: false } }] });
+      expect(broken).toMatchObject({ status: 'failed', attempts: [{ error: 'NonRetryableError: cannot read the input', signature: { report: 'fail', retryable: false } }] });
       for (const task of [one, two, broken]) {
         expect(task.attempts[0].signature?.public_key).toBe(keys.publicKey);
         expect(verifiesFromTask(task)).toBe(true);
