@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { agentPublicKeyObject } from '@ains/contracts';
 import { ProblemException } from '@ains/platform';
-import { reportSigningBytes } from '@ains/sdk';
+// The signing text agents use, from the one file of the client SDK that defines it (pure, no HTTP client).
+import { reportSigningBytes } from '@ains/sdk/report-signature';
 import type { TaskRow } from '../tasks/task.row';
 import { AgentKeysRepository } from './agent-keys.repository';
 
