@@ -217,6 +217,8 @@ describe('signed agent reports through the gateway', () => {
       const otherKeys = newKeys();
       const withoutOwner = new AinsAgent({ url: gatewayUrl, apiKey: agentKey, agentId, signingKey: otherKeys.privateKey, handleSignals: false });
       await expect(withoutOwner.start()).rejects.toThrow('another public key');
+      // Refused before its drain ended: an agent that cannot sign as its record says takes no work.
+      expect((await api<{ status: string }>('GET', `/v1/agents/${agentId}`, undefined, authHeaders(owner))).body.status).toBe('draining');
       const rotating = new AinsAgent({ url: gatewayUrl, apiKey: agentKey, agentId, signingKey: otherKeys.privateKey, keyRotationApiKey: owner.key, handleSignals: false, claimWaitMs: 1_000 });
       started.push(rotating);
       await rotating.start();

@@ -9,7 +9,7 @@ import { claimRetryDelayMs } from './timing';
 
 type AgentState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 /** What starting needs to know of the agent's record. */
-type AgentProfile = { id: string; max_concurrency: number; public_key: string | null };
+type AgentProfile = { id: string; max_concurrency: number };
 
 /** The most tasks one claim may ask for. */
 const MAX_TASKS_PER_CLAIM = 100;
@@ -105,9 +105,7 @@ export class AinsAgent {
 
   private async begin(): Promise<void> {
     const { logger } = this.options;
-    const profile = this.options.agentId ? await this.resume(this.options.agentId) : await this.register();
-    if (this.signer && profile.public_key !== this.signer.publicKey) await this.rotatePublicKey(this.signer.publicKey, profile.public_key);
-    const { max_concurrency: maxConcurrency } = profile;
+    const { max_concurrency: maxConcurrency } = this.options.agentId ? await this.resume(this.options.agentId) : await this.register();
     const concurrency = this.options.concurrency ?? maxConcurrency;
     if (concurrency > maxConcurrency) logger.warn('concurrency is above the max_concurrency routing uses for this agent; the extra slots stay idle', { concurrency, maxConcurrency });
     // Reports retry on their own terms (see ReportBatcher), so their client does not retry.
@@ -135,11 +133,16 @@ export class AinsAgent {
     return registered;
   }
 
-  /** A heartbeat brings an offline agent back; resume ends the drain a previous stop() left. */
+  /**
+   * A heartbeat brings an offline agent back; with a signing key, the agent's public key is made
+   * the signing key's; resume ends the drain a previous stop() left.
+   */
   private async resume(agentId: string): Promise<AgentProfile> {
     const client = this.workClient();
     const params = { path: { id: agentId } };
     const agent = await client.post('/v1/agents/{id}/heartbeat', { params, body: {}, idempotent: true });
+    // Before the drain ends: an agent that cannot sign as its record says takes no work.
+    if (this.signer && agent.public_key !== this.signer.publicKey) await this.rotatePublicKey(this.signer.publicKey, agent.public_key);
     if (agent.status !== 'draining') return agent;
     this.options.logger.info('ending the drain of the agent', { agentId });
     return client.post('/v1/agents/{id}/resume', { params, body: {}, idempotent: true });
