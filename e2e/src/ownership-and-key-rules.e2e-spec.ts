@@ -118,4 +118,17 @@ describe('client-address allow-lists on API keys', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.type).toContain('address-not-allowed');
   });
+
+  it('answers address-not-allowed as documented on operations that declare a 403 of their own', async () => {
+    const key = await keyFor(['203.0.113.0/24']);
+    // The contract check of `api` validates each answer against that operation's documented 403.
+    for (const [method, path, body] of [
+      ['POST', `/v1/tasks/${randomUUID()}/complete`, { result: {} }],
+      ['POST', `/v1/agents/${randomUUID()}/claim`, { wait_ms: 0 }],
+      ['PATCH', `/v1/agents/${randomUUID()}`, { display_name: 'x' }],
+    ] as const) {
+      const response = await api<Problem>(method, path, body, authHeaders(key));
+      expect({ path, status: response.status, type: response.body.type }).toEqual({ path, status: 403, type: expect.stringContaining('address-not-allowed') });
+    }
+  });
 });

@@ -15,4 +15,8 @@ describe('resolveAgentOptions', () => {
     );
     expect(() => resolveAgentOptions({ url: 'http://x', apiKey: 'key', agentId: 'agent', registration: { display_name: 'a' } })).toThrow('give `agentId` or `registration`, not both');
   });
+
+  it('takes keyRotationApiKey only with signingKey', () => {
+    expect(() => resolveAgentOptions({ url: 'http://x', apiKey: 'key', agentId: 'agent', keyRotationApiKey: 'owner' })).toThrow('`keyRotationApiKey` is only used with `signingKey`');
+  });
 });

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { AgentRegistration, FetchFunction, RegisteredAgent, RetryOptions } from '@ains/sdk';
 import { silentLogger, type AgentLogger } from './logger';
 
@@ -15,6 +16,18 @@ export interface AinsAgentOptions {
   registration?: AgentRegistration;
   /** Called once a new agent is registered: keep its id and `api_key` to run as it next time. */
   onRegistered?: (agent: RegisteredAgent) => void;
+  /**
+   * The agent's Ed25519 private key (a KeyObject, or PKCS#8 PEM text). With it, every complete and
+   * fail report is signed, and the agent's public key is set from it: at registration, or, for an
+   * agent whose key differs, with `keyRotationApiKey`.
+   */
+  signingKey?: KeyObject | string;
+  /**
+   * A key of the agent's owning client with `agents:write` (or an admin key), used only when the
+   * agent's public key differs from `signingKey`'s, to replace it (an agent's own `agent:work` key
+   * may not change its public key). Without it, such an agent does not start.
+   */
+  keyRotationApiKey?: string;
   /** Tasks run at once (default: the agent's `max_concurrency`). */
   concurrency?: number;
   /** Time between heartbeats (default 15 s; agents silent for 60 s go offline). */
@@ -81,6 +94,7 @@ export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOpt
   if (!resolved.apiKey) problems.push('`apiKey` is required');
   if (resolved.agentId === undefined && resolved.registration === undefined) problems.push('give `agentId` (with its agent key) or `registration` (with a key that may register agents)');
   if (resolved.agentId !== undefined && resolved.registration !== undefined) problems.push('give `agentId` or `registration`, not both');
+  if (resolved.keyRotationApiKey !== undefined && resolved.signingKey === undefined) problems.push('`keyRotationApiKey` is only used with `signingKey`');
   if (resolved.concurrency !== undefined && !isPositiveInteger(resolved.concurrency)) problems.push('`concurrency` must be a positive integer');
   if (!isPositiveInteger(resolved.heartbeatIntervalMs)) problems.push('`heartbeatIntervalMs` must be a positive integer');
   if (!Number.isInteger(resolved.claimWaitMs) || resolved.claimWaitMs < 0 || resolved.claimWaitMs > MAX_CLAIM_WAIT_MS) problems.push(`\`claimWaitMs\` must be an integer from 0 to ${MAX_CLAIM_WAIT_MS}`);

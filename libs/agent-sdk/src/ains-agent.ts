@@ -3,6 +3,7 @@ import { resolveAgentOptions, type AinsAgentOptions, type ResolvedAgentOptions }
 import { ConcurrencySlots } from './concurrency-slots';
 import type { HandlerOptions, JsonObject, RegisteredHandler, TaskHandler } from './handlers';
 import { ReportBatcher } from './report-batcher';
+import { ReportSigner } from './report-signer';
 import { TaskRunner, type AgentStats } from './task-runner';
 import { claimRetryDelayMs } from './timing';
 
@@ -51,6 +52,8 @@ export class AinsAgent {
   private stopping: Promise<void> | undefined;
   /** Aborted by stop(): ends the waits between failed claims. */
   private readonly stopRequested = new AbortController();
+  /** Signs complete and fail reports when the agent was given a signing key. */
+  private readonly signer: ReportSigner | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.options.logger.info(`${signal} received: finishing the running tasks, then stopping`);
     this.stop().catch((error: unknown) => this.options.logger.error('stopping failed', { error: String(error) }));
@@ -60,6 +63,7 @@ export class AinsAgent {
     this.options = resolveAgentOptions(options);
     this.agentId = options.agentId;
     this.workKey = options.apiKey;
+    this.signer = options.signingKey === undefined ? undefined : new ReportSigner(options.signingKey);
   }
 
   /** The agent's id: given, or known once `start()` has registered it. */
@@ -108,7 +112,7 @@ export class AinsAgent {
     const reportClient = new AinsClient({ url: this.options.url, apiKey: this.workKey, retry: false, fetch: this.options.fetch });
     this.reports = new ReportBatcher(reportClient, this.agentId as string, { lingerMs: this.options.reportLingerMs, maxBatchSize: this.options.maxReportBatchSize }, logger);
     this.slots = new ConcurrencySlots(concurrency);
-    this.runner = new TaskRunner(this.reports, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs);
+    this.runner = new TaskRunner(this.reports, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs, this.signer);
     this.state = 'running';
     this.scheduleHeartbeat();
     this.claimLoop = this.claimUntilStopped();
@@ -120,7 +124,7 @@ export class AinsAgent {
     // The options were validated: without an agent id there is a registration.
     const registration = this.options.registration as AgentRegistration;
     const registrar = new AinsClient({ url: this.options.url, apiKey: this.options.apiKey, retry: this.options.retry, fetch: this.options.fetch });
-    const registered = await registrar.post('/v1/agents', { body: { max_concurrency: this.options.concurrency, ...registration } });
+    const registered = await registrar.post('/v1/agents', { body: { max_concurrency: this.options.concurrency, ...registration, ...(this.signer ? { public_key: this.signer.publicKey } : {}) } });
     this.agentId = registered.id;
     this.workKey = registered.api_key;
     this.client = new AinsClient({ url: this.options.url, apiKey: registered.api_key, retry: this.options.retry, fetch: this.options.fetch });
@@ -129,14 +133,34 @@ export class AinsAgent {
     return registered;
   }
 
-  /** A heartbeat brings an offline agent back; resume ends the drain a previous stop() left. */
+  /**
+   * A heartbeat brings an offline agent back; with a signing key, the agent's public key is made
+   * the signing key's; resume ends the drain a previous stop() left.
+   */
   private async resume(agentId: string): Promise<AgentProfile> {
     const client = this.workClient();
     const params = { path: { id: agentId } };
     const agent = await client.post('/v1/agents/{id}/heartbeat', { params, body: {}, idempotent: true });
+    // Before the drain ends: an agent that cannot sign as its record says takes no work.
+    if (this.signer && agent.public_key !== this.signer.publicKey) await this.rotatePublicKey(this.signer.publicKey, agent.public_key);
     if (agent.status !== 'draining') return agent;
     this.options.logger.info('ending the drain of the agent', { agentId });
     return client.post('/v1/agents/{id}/resume', { params, body: {}, idempotent: true });
+  }
+
+  /**
+   * Sets the agent's public key to the signing key's, before any task is claimed. Reports signed
+   * with it are verified once task-service has learned of the change (moments later; until then a
+   * report waits, see ReportBatcher), so rotate while the agent is stopped.
+   */
+  private async rotatePublicKey(publicKey: string, current: string | null): Promise<void> {
+    const agentId = this.agentId as string;
+    if (!this.options.keyRotationApiKey) {
+      throw new Error(`Agent ${agentId} has ${current === null ? 'no public key' : 'another public key'} than the signing key's; give keyRotationApiKey (an agents:write key of its owner) to set it`);
+    }
+    const owner = new AinsClient({ url: this.options.url, apiKey: this.options.keyRotationApiKey, retry: this.options.retry, fetch: this.options.fetch });
+    await owner.patch('/v1/agents/{id}', { params: { path: { id: agentId } }, body: { public_key: publicKey } });
+    this.options.logger.info('agent public key set from the signing key', { agentId });
   }
 
   private workClient(): AinsClient {

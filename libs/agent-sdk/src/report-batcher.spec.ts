@@ -100,6 +100,18 @@ describe('ReportBatcher', () => {
     expect(refused).toMatchObject({ outcome: 'refused', status: 400, problem: { detail: 'cannot store' } });
   });
 
+  it('sends again, on their own, the reports answered 503 inside a batch, settling the others', async () => {
+    let firstRequest = true;
+    gateway.script((reports, response) => {
+      const undecided = firstRequest;
+      firstRequest = false;
+      json(response, 200, { data: reports.map((report, index) => (undecided && report.task_id === 'early' ? { index, task_id: report.task_id, status: 503, outcome: 'refused', problem: { type: 'x', title: 'Service unavailable', status: 503 } } : { index, task_id: report.task_id, status: 200, outcome: 'applied' })) });
+    });
+    const [early, other] = await Promise.all([batcher.submit(complete('early')), batcher.submit(complete('other'))]);
+    expect([early.outcome, other.outcome]).toEqual(['applied', 'applied']);
+    expect(gateway.batches.map((batch) => batch.map((report) => report.task_id))).toEqual([['early', 'other'], ['early']]);
+  });
+
   it('settles what is still waiting as given up, with the reason, when the agent gives up', async () => {
     const giving = new ReportBatcher(new AinsClient({ url: 'http://127.0.0.1:1', apiKey: 'ains_key', retry: false }), 'agent-1', { lingerMs: 1, maxBatchSize: 10 }, silentLogger);
     const pending = giving.submit(complete('a'));

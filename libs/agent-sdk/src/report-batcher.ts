@@ -1,5 +1,5 @@
-import { AinsApiError, sleep, type AinsClient, type RequestBody, type ResponseBody } from '@ains/sdk';
-import { afterFailedDelivery } from './delivery-policy';
+import { AinsApiError, backoffDelayMs, sleep, type AinsClient, type RequestBody, type ResponseBody } from '@ains/sdk';
+import { afterFailedDelivery, REPORT_BACKOFF } from './delivery-policy';
 import type { AgentLogger } from './logger';
 
 export type TaskReport = RequestBody<'post', '/v1/agents/{agentId}/reports'>['reports'][number];
@@ -112,12 +112,21 @@ export class ReportBatcher {
     return batch;
   }
 
-  /** Sends one request; true when it was answered item by item. Unanswered reports stay queued. */
+  /** Sends one request; true when every report in it was answered. Unanswered reports stay queued. */
   private async deliver(batch: Pending[], attempt: number): Promise<boolean> {
     try {
       const answer = await this.client.post('/v1/agents/{agentId}/reports', { params: { path: { agentId: this.agentId } }, body: { reports: batch.map((item) => item.report) } });
-      for (const [index, item] of batch.entries()) this.settle(item, answer.data[index]);
-      return true;
+      // A report answered 503 could not be decided yet (its agent's key has not reached task-service, say): it stays queued.
+      const unavailable = batch.filter((_item, index) => answer.data[index]?.status === 503);
+      for (const [index, item] of batch.entries()) {
+        if (unavailable.includes(item)) this.inFlight.delete(item);
+        else this.settle(item, answer.data[index]);
+      }
+      if (unavailable.length === 0) return true;
+      const afterMs = backoffDelayMs(attempt, REPORT_BACKOFF);
+      this.logger.warn('reports not decided yet; sending them again', { reports: unavailable.length, retryInMs: afterMs });
+      await sleep(afterMs, this.stopWaiting.signal).catch(() => undefined);
+      return false;
     } catch (error) {
       const step = afterFailedDelivery(error, attempt, batch.length);
       if (step.kind === 'refuse') {

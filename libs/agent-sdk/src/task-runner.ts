@@ -2,7 +2,8 @@ import type { Task } from '@ains/sdk';
 import { failureMessage, isRetryable, NonRetryableError } from './errors';
 import type { JsonObject, RegisteredHandler } from './handlers';
 import type { AgentLogger } from './logger';
-import type { ReportAnswer, ReportBatcher, TaskReport } from './report-batcher';
+import type { ReportAnswer, ReportBatcher } from './report-batcher';
+import type { FinalReport, ReportSigner } from './report-signer';
 import { LOST_STATUSES, TaskExecution } from './task-execution';
 import { leaseRenewalIntervalMs } from './timing';
 
@@ -21,7 +22,6 @@ export interface AgentStats {
 }
 
 type Outcome = { result: unknown } | { error: unknown };
-type FinalReport = Extract<TaskReport, { type: 'complete' | 'fail' }>;
 
 /**
  * Runs one claimed task through the work protocol: start it (claims normally start their tasks
@@ -38,6 +38,8 @@ export class TaskRunner {
     private readonly logger: AgentLogger,
     readonly stats: AgentStats,
     private readonly renewalIntervalMs?: number,
+    /** Signs complete and fail reports, for an agent with a public key. */
+    private readonly signer?: ReportSigner,
   ) {}
 
   async run(task: Task): Promise<void> {
@@ -82,7 +84,7 @@ export class TaskRunner {
 
   /** Delivers the outcome; the execution keeps renewing the lease until it is acknowledged. */
   private async finish(task: Task, report: FinalReport, execution?: TaskExecution): Promise<void> {
-    const answer = await this.reports.submit(report);
+    const answer = await this.reports.submit(this.signer ? this.signer.sign(report, task.attempt) : report);
     execution?.finish();
     this.reports.discardProgress(task.id);
     if (answer.outcome === 'applied' || answer.outcome === 'already_applied') {

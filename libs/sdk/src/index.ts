@@ -23,3 +23,4 @@ export { DEFAULT_RETRY_OPTIONS, isRepeatable, isRetryableStatus, parseRetryAfter
 export { retryingFetch, type FetchFunction } from './retrying-fetch';
 export { isTaskFinished } from './task-status';
 export type { components, operations, paths } from './generated/openapi';
+export { REPORT_SIGNATURE_VERSION, canonicalJson, reportSigningBytes, reportSigningText, type SignedReport } from './report-signature';

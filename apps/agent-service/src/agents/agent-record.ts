@@ -23,6 +23,7 @@ export interface AgentRecordRow {
   display_name: string;
   endpoint: string | null;
   owner_client_id: string | null;
+  public_key: string | null;
   tags: string[];
   capabilities: { name: string; version: string }[];
   max_concurrency: number;
@@ -40,7 +41,7 @@ export interface AgentRecordRow {
 }
 
 /** An agent with its metrics; `a` is agent.agents, `m` agent.agent_metrics (left-joined). */
-export const AGENT_RECORD_COLUMNS = `a.id, a.display_name, a.endpoint, a.owner_client_id, a.tags, a.capabilities, a.max_concurrency, a.status, a.metadata, a.draining,
+export const AGENT_RECORD_COLUMNS = `a.id, a.display_name, a.endpoint, a.owner_client_id, a.public_key, a.tags, a.capabilities, a.max_concurrency, a.status, a.metadata, a.draining,
   a.last_heartbeat_at, a.registered_at, a.updated_at, m.active_tasks, m.completed, m.failed, m.timed_out, m.avg_completion_ms`;
 
 export function toAgentRecord(row: AgentRecordRow): AgentRecord {
@@ -49,6 +50,7 @@ export function toAgentRecord(row: AgentRecordRow): AgentRecord {
     displayName: row.display_name,
     endpoint: row.endpoint,
     ownerClientId: row.owner_client_id,
+    publicKey: row.public_key,
     tags: row.tags,
     capabilities: row.capabilities,
     maxConcurrency: row.max_concurrency,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from '@ains/contracts';
 import { mayActForAgent, mayManageAgent } from './agent-access.policy';
 import { hasCapabilityInRange } from './capability-range';
@@ -52,6 +53,7 @@ describe('agent view', () => {
     id: '00000000-0000-4000-8000-000000000001',
     displayName: 'a',
     endpoint: null,
+    publicKey: null,
     tags: [],
     capabilities: [],
     maxConcurrency: 4,
@@ -67,6 +69,16 @@ describe('agent view', () => {
     const view = toAgentView({ agent, metrics: { activeTasks: 3, completed: 6, failed: 1, timedOut: 1, avgCompletionMs: 1234.4 } });
     expect(view.load).toEqual({ active_tasks: 3, max_concurrency: 4, utilisation: 0.75 });
     expect(view.metrics).toEqual({ completed: 6, failed: 1, timed_out: 1, success_rate: 0.75, avg_completion_ms: 1234 });
+  });
+
+  it('shows the public key with its fingerprint, or neither', () => {
+    expect(toAgentView({ agent, metrics: NO_METRICS })).toMatchObject({ public_key: null, public_key_fingerprint: null });
+    // RFC 8032's first test vector: its public key, and the SHA-256 of those 32 bytes.
+    const publicKey = Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex').toString('base64url');
+    expect(toAgentView({ agent: Object.assign(new Agent(), agent, { publicKey }), metrics: NO_METRICS })).toMatchObject({
+      public_key: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+      public_key_fingerprint: createHash('sha256').update(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')).digest('hex'),
+    });
   });
 
   it('has no success rate or average before the first finished task', () => {

@@ -16,6 +16,10 @@ export class Agent {
   @Column({ name: 'owner_client_id', type: 'text', nullable: true })
   ownerClientId!: string | null;
 
+  /** Ed25519 public key (base64url of the raw 32 bytes) that verifies the agent's signed reports; null when it signs none. */
+  @Column({ name: 'public_key', type: 'text', nullable: true })
+  publicKey!: string | null;
+
   @Column({ type: 'text', array: true })
   tags!: string[];
 

@@ -1,4 +1,4 @@
-import type { AgentView } from '@ains/contracts';
+import { publicKeyFingerprint, type AgentView } from '@ains/contracts';
 import type { AgentRecord } from './agent-record';
 
 export function toAgentView({ agent, metrics }: AgentRecord): AgentView {
@@ -13,6 +13,8 @@ export function toAgentView({ agent, metrics }: AgentRecord): AgentView {
     max_concurrency: agent.maxConcurrency,
     status: agent.status,
     metadata: agent.metadata,
+    public_key: agent.publicKey,
+    public_key_fingerprint: agent.publicKey === null ? null : publicKeyFingerprint(agent.publicKey),
     last_heartbeat_at: agent.lastHeartbeatAt.toISOString(),
     load: { active_tasks: metrics.activeTasks, max_concurrency: agent.maxConcurrency, utilisation: metrics.activeTasks / agent.maxConcurrency },
     metrics: {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgentView, Caller, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody } from '@ains/contracts';
+import { publicKeyFingerprint, type AgentView, type Caller, type ListAgentsQuery, type RegisterAgentBody, type UpdateAgentBody } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
 import { decodeCursor, encodeCursor } from '@ains/persistence';
-import { DestinationRefusedError, ProblemException, resolveDestination } from '@ains/platform';
+import { DestinationRefusedError, LOGGER, ProblemException, resolveDestination } from '@ains/platform';
+import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { AGENT_SETTINGS, type AgentSettings } from '../agent-settings';
 import { mayManageAgent, notYourAgent, visibleTo } from './agent-access.policy';
@@ -27,6 +28,7 @@ export class AgentsService {
     private readonly cache: AgentCache,
     private readonly lists: AgentListCache,
     @Inject(AGENT_SETTINGS) private readonly settings: AgentSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Stores the agent and its `registered` event in one transaction. Registering counts as a heartbeat. */
@@ -40,6 +42,7 @@ export class AgentsService {
           displayName: body.display_name,
           endpoint: body.endpoint ?? null,
           ownerClientId: caller.clientId,
+          publicKey: body.public_key ?? null,
           tags: [...new Set(body.tags)],
           capabilities: body.capabilities,
           maxConcurrency: body.max_concurrency,
@@ -104,22 +107,34 @@ export class AgentsService {
     return { agents: page.map(toAgentView), nextCursor };
   }
 
-  /** Changes the profile and publishes the full new profile, which routing matches against. */
+  /**
+   * Changes the profile and publishes the full new profile, which routing matches against and
+   * task-service takes the public key from (a new key is a rotation: reports are verified with it
+   * once task-service has the event).
+   */
   async update(caller: Caller, id: string, body: UpdateAgentBody): Promise<AgentView> {
     if (body.endpoint) await this.checkEndpoint(body.endpoint);
-    await this.transactions.run(async (manager) => {
+    const rotation = await this.transactions.run(async (manager) => {
       const agent = await this.lockLive(manager, id);
       if (!mayManageAgent(caller, agent)) throw notYourAgent(id);
+      const previousKey = agent.publicKey;
       if (body.display_name !== undefined) agent.displayName = body.display_name;
       if (body.endpoint !== undefined) agent.endpoint = body.endpoint;
       if (body.tags !== undefined) agent.tags = [...new Set(body.tags)];
       if (body.capabilities !== undefined) agent.capabilities = body.capabilities;
       if (body.max_concurrency !== undefined) agent.maxConcurrency = body.max_concurrency;
       if (body.metadata !== undefined) agent.metadata = body.metadata;
+      if (body.public_key !== undefined) agent.publicKey = body.public_key;
       const saved = await this.agents.save(manager, agent);
       await this.outbox.append(manager, { type: 'ains.agent.updated.v1', subject: id, data: { ...profileOf(saved), updatedAt: saved.updatedAt.toISOString() } });
+      return saved.publicKey === previousKey ? undefined : { previousKey, publicKey: saved.publicKey };
     });
     await this.cache.invalidate(id);
+    // The updated event is the record every service reads; this line says who rotated the key, and from what to what.
+    if (rotation) {
+      const fingerprint = (key: string | null) => (key === null ? null : publicKeyFingerprint(key));
+      this.logger.info({ agentId: id, clientId: caller.clientId, keyId: caller.keyId, previousFingerprint: fingerprint(rotation.previousKey), fingerprint: fingerprint(rotation.publicKey) }, 'agent public key rotated');
+    }
     return visibleTo(toAgentView(await this.record(id)), caller);
   }
 
@@ -174,7 +189,7 @@ export class AgentsService {
 }
 
 function profileOf(agent: Agent) {
-  return { agentId: agent.id, displayName: agent.displayName, tags: agent.tags, capabilities: agent.capabilities, maxConcurrency: agent.maxConcurrency };
+  return { agentId: agent.id, displayName: agent.displayName, tags: agent.tags, capabilities: agent.capabilities, maxConcurrency: agent.maxConcurrency, publicKey: agent.publicKey };
 }
 
 function pageKeyOf(cursor: string): AgentPageKey {

@@ -73,6 +73,18 @@ describe('buildOpenApiDocument', () => {
     expect(full.jsonSchemaDialect).toBeUndefined();
   });
 
+  it('documents the gateway\'s address-not-allowed 403 as a problem on every operation, the operation\'s own 403 included', () => {
+    const full = buildOpenApiDocument(API_OPERATIONS) as unknown as Document & { components: { responses: Record<string, { description: string; content?: Record<string, unknown> }> } };
+    const operations = Object.values(full.paths).flatMap((item) => Object.values(item));
+    expect(operations.length).toBe(API_OPERATIONS.length);
+    for (const op of operations) {
+      const declared = op.responses['403'] as { $ref?: string; description?: string; content?: Record<string, unknown> };
+      const response = declared.$ref ? full.components.responses[declared.$ref.split('/').pop() as string] : declared;
+      expect(response.description).toContain('address-not-allowed');
+      expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+    }
+  });
+
   it('documents every public operation in the contracts', () => {
     const full = buildOpenApiDocument(API_OPERATIONS) as unknown as Document;
     const documented = Object.values(full.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));

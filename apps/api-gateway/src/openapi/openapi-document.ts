@@ -3,10 +3,16 @@ import { ProblemSchema, type ApiOperation } from '@ains/contracts';
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * The gateway's own 403, possible on every operation whatever the service answers: a key with
+ * `allowed_cidrs` used from another address. Named in every 403 description, the operation's own included.
+ */
+const ADDRESS_NOT_ALLOWED = 'Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them.';
+
 const PROBLEM_RESPONSES = {
   BadRequest: { status: 400, description: 'Invalid input (a malformed body counts, as does text holding a NUL character or an unpaired UTF-16 surrogate); `errors` names every failing field.', example: { type: 'https://ains.dev/problems/validation-error', title: 'Invalid request', status: 400, detail: 'The request has 1 invalid field.', errors: [{ field: 'display_name', message: 'Too small: expected string to have >=1 characters' }] } },
   Unauthenticated: { status: 401, description: 'No API key, or one that is malformed, unknown, expired or revoked (the answer does not say which).', example: { type: 'https://ains.dev/problems/unauthenticated', title: 'Unauthenticated', status: 401, detail: 'A valid API key is required.' } },
-  Forbidden: { status: 403, description: 'The key lacks the scope this operation needs, or an agent key names another agent.', example: { type: 'https://ains.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: 'This API key lacks the scope this operation needs (one of: tasks:write).' } },
+  Forbidden: { status: 403, description: `The key lacks the scope this operation needs, or an agent key names another agent. ${ADDRESS_NOT_ALLOWED}`, example: { type: 'https://ains.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: 'This API key lacks the scope this operation needs (one of: tasks:write).' } },
   NotFound: { status: 404, description: 'No such resource for this client (other tenants\' ids are not found either).', example: { type: 'https://ains.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Agent 5f0c6f9e-8a5b-4a55-9f4e-2b1d6a3c9e10 was not found.' } },
   PayloadTooLarge: { status: 413, description: 'The body is larger than the gateway accepts (HTTP_BODY_LIMIT_BYTES).', example: { type: 'https://ains.dev/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body is larger than this server accepts.' } },
   UnsupportedMediaType: { status: 415, description: 'The body is not sent as `application/json`.', example: { type: 'https://ains.dev/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the request body as JSON, with the header Content-Type: application/json.' } },
@@ -62,7 +68,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     if (Number(status) >= 400) {
-      responses[status] = problemResponse(Number(status), response.description);
+      responses[status] = problemResponse(Number(status), status === '403' ? `${response.description} ${ADDRESS_NOT_ALLOWED}` : response.description);
       continue;
     }
     responses[status] = {

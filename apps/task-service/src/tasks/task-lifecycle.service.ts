@@ -8,6 +8,7 @@ import { TaskEventsOf } from './task-events';
 import { TaskQueue } from './task-queue.service';
 import type { TaskSettings } from './task-settings';
 import { ACTIVE_STATUSES, isTerminal, transition } from './task-state-machine';
+import type { AttemptSignature } from '../signatures/report-signatures';
 import type { TaskRow } from './task.row';
 import { TasksRepository } from './tasks.repository';
 
@@ -64,10 +65,12 @@ export class TaskLifecycle {
     return this.tasks.update(manager, task.id, { progress, lease_expires_at: this.leaseFromNow() });
   }
 
-  async complete(manager: EntityManager, task: TaskRow, result: Record<string, unknown>): Promise<TaskRow> {
+  /** `signed`: the verified signature of the report, kept with the attempt it ends. */
+  async complete(manager: EntityManager, task: TaskRow, result: Record<string, unknown>, signed: AttemptSignature | null = null): Promise<TaskRow> {
     const now = new Date();
     const completed = await this.tasks.update(manager, task.id, { status: transition(task.status, 'complete'), result, finished_at: now, lease_expires_at: null, deadline_at: null, error: null });
     await this.tasks.endAttempt(manager, task.id, task.attempt, 'completed', null, now);
+    if (signed) await this.tasks.signAttempt(manager, task.id, task.attempt, signed);
     await this.outbox.append(manager, TaskEventsOf.completed(completed, task.assigned_agent_id as string));
     await this.releaseDependents(manager, completed);
     await this.chains.onStepFinished(manager, completed);
@@ -75,7 +78,7 @@ export class TaskLifecycle {
   }
 
   /** The agent failed the attempt: retried after backoff if allowed, otherwise it ends here. */
-  async fail(manager: EntityManager, task: TaskRow, error: string, retryable: boolean): Promise<TaskRow> {
+  async fail(manager: EntityManager, task: TaskRow, error: string, retryable: boolean, signed: AttemptSignature | null = null): Promise<TaskRow> {
     const now = new Date();
     const agentId = task.assigned_agent_id;
     const failures = task.failures + 1;
@@ -91,6 +94,7 @@ export class TaskLifecycle {
       deadline_at: null,
     });
     await this.tasks.endAttempt(manager, task.id, task.attempt, 'failed', error, now);
+    if (signed) await this.tasks.signAttempt(manager, task.id, task.attempt, signed);
     await this.outbox.append(manager, TaskEventsOf.failed(failed, agentId, error, retryable));
     if (retry) return failed;
     const final = retryable ? await this.deadLetter(manager, failed, agentId) : failed;

@@ -1,4 +1,4 @@
-import type { RetryPolicyInput, RoutingHintsInput, TaskDetailView, TaskStatus, TaskView } from '@ains/contracts';
+import { publicKeyFingerprint, type RetryPolicyInput, type RoutingHintsInput, type TaskDetailView, type TaskStatus, type TaskView } from '@ains/contracts';
 
 /** A row of task.tasks as the driver returns it. */
 export interface TaskRow {
@@ -50,6 +50,10 @@ export interface AttemptRow {
   error: string | null;
   routing_strategy: string | null;
   routing_candidates: number | null;
+  /** The verified signature of the report that ended the attempt, and the key that verified it. */
+  signature: string | null;
+  signature_public_key: string | null;
+  reported_retryable: boolean | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -101,6 +105,19 @@ export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDet
       outcome: attempt.outcome,
       error: attempt.error,
       routing: attempt.routing_strategy === null ? null : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0 },
+      signature: signatureView(attempt),
     })),
+  };
+}
+
+function signatureView(attempt: AttemptRow): TaskDetailView['attempts'][number]['signature'] {
+  if (attempt.signature === null || attempt.signature_public_key === null) return null;
+  return {
+    algorithm: 'ed25519',
+    value: attempt.signature,
+    public_key: attempt.signature_public_key,
+    key_fingerprint: publicKeyFingerprint(attempt.signature_public_key),
+    report: attempt.outcome === 'failed' ? 'fail' : 'complete',
+    retryable: attempt.reported_retryable,
   };
 }

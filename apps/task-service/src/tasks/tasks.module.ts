@@ -7,6 +7,8 @@ import { Backpressure } from '../events/backpressure.service';
 import { EventReactions } from '../events/event-reactions.service';
 import { EventsConsumer } from '../events/events.consumer';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { AgentKeysRepository } from '../signatures/agent-keys.repository';
+import { ReportSignatures } from '../signatures/report-signatures';
 import { TemplatesController } from '../templates/templates.controller';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { TemplatesService } from '../templates/templates.service';
@@ -45,6 +47,8 @@ import { TasksService } from './tasks.service';
     WorkService,
     WorkRepository,
     ReportBatchService,
+    ReportSignatures,
+    AgentKeysRepository,
     AssignmentSignals,
     IdempotencyService,
     Backpressure,

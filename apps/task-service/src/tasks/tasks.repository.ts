@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TaskListQuery } from '@ains/contracts';
+import type { AttemptSignature } from '../signatures/report-signatures';
 import type { AttemptRow, TaskRow } from './task.row';
 
 /** Columns a new task is inserted with; the rest take their defaults. */
@@ -189,6 +190,11 @@ export class TasksRepository {
 
   async endAttempt(manager: EntityManager, taskId: string, attempt: number, outcome: NonNullable<AttemptRow['outcome']>, error: string | null, at: Date): Promise<void> {
     await manager.query('UPDATE task.task_attempts SET ended_at = $3, outcome = $4, error = $5 WHERE task_id = $1 AND attempt = $2 AND ended_at IS NULL', [taskId, attempt, at, outcome, error]);
+  }
+
+  /** Keeps the verified signature of the report that ended the attempt. */
+  async signAttempt(manager: EntityManager, taskId: string, attempt: number, signed: AttemptSignature): Promise<void> {
+    await manager.query('UPDATE task.task_attempts SET signature = $3, signature_public_key = $4, reported_retryable = $5 WHERE task_id = $1 AND attempt = $2', [taskId, attempt, signed.signature, signed.publicKey, signed.retryable]);
   }
 
   listAttempts(taskId: string): Promise<AttemptRow[]> {

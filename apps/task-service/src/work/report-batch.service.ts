@@ -8,6 +8,7 @@ import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import { ACTIVE_STATUSES, InvalidTransitionError } from '../tasks/task-state-machine';
 import { toTaskView, type TaskRow } from '../tasks/task.row';
 import { TasksRepository } from '../tasks/tasks.repository';
+import { ReportSignatures } from '../signatures/report-signatures';
 import { applicationOrder, isUnstorableContent, wasAlreadyApplied } from './report-rules';
 import { forbidden, lateReason } from './work.service';
 import { WorkRepository } from './work.repository';
@@ -38,6 +39,7 @@ export class ReportBatchService {
     private readonly work: WorkRepository,
     private readonly lifecycle: TaskLifecycle,
     private readonly transactions: TransactionRunner,
+    private readonly signatures: ReportSignatures,
   ) {}
 
   async report(caller: Caller, agentId: string, reports: readonly (TaskReport | MalformedReport)[]): Promise<ReportResultView[]> {
@@ -81,22 +83,23 @@ export class ReportBatchService {
     const holds = task.assigned_agent_id === agentId && ACTIVE_STATUSES.includes(task.status);
     const latest = holds && report.type !== 'start' ? undefined : await this.work.latestAttemptOf(manager, task.id, agentId);
     if (wasAlreadyApplied(report.type, task, agentId, latest)) return { outcome: 'already_applied', task };
-    if (holds) return { outcome: 'applied', task: await this.applyTo(manager, task, report) };
+    if (holds) return { outcome: 'applied', task: await this.applyTo(manager, task, agentId, report) };
     if (latest) throw new StaleReport(lateReason(task, agentId), report.type);
     if (task.client_id === caller.clientId) throw forbidden('The task is not assigned to this agent.');
     throw ProblemException.notFound(`Task ${report.task_id}`);
   }
 
-  private applyTo(manager: EntityManager, task: TaskRow, report: TaskReport): Promise<TaskRow> {
+  /** A complete or fail report is applied only once its signature is checked (see ReportSignatures). */
+  private async applyTo(manager: EntityManager, task: TaskRow, agentId: string, report: TaskReport): Promise<TaskRow> {
     switch (report.type) {
       case 'start':
         return this.lifecycle.start(manager, task);
       case 'progress':
         return this.lifecycle.progress(manager, task, report.progress);
       case 'complete':
-        return this.lifecycle.complete(manager, task, report.result);
+        return this.lifecycle.complete(manager, task, report.result, await this.signatures.check(manager, task, agentId, report));
       case 'fail':
-        return this.lifecycle.fail(manager, task, report.error, report.retryable);
+        return this.lifecycle.fail(manager, task, report.error, report.retryable, await this.signatures.check(manager, task, agentId, report));
     }
   }
 }

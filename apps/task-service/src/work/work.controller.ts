@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, ReportBatchBody, StartTaskBody, uuidParam, type Caller, type ReportResultView, type TaskView } from '@ains/contracts';
 import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
+import { ReportSignatures } from '../signatures/report-signatures';
 import { ReportBatchService } from './report-batch.service';
 import { WorkService } from './work.service';
 
@@ -17,6 +18,7 @@ export class WorkController {
     private readonly work: WorkService,
     private readonly lifecycle: TaskLifecycle,
     private readonly batches: ReportBatchService,
+    private readonly signatures: ReportSignatures,
   ) {}
 
   @Post('agents/:agentId/claim')
@@ -46,12 +48,18 @@ export class WorkController {
   @Post('tasks/:id/complete')
   @HttpCode(200)
   complete(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(CompleteTaskBody)) body: z.infer<typeof CompleteTaskBody>): Promise<TaskView> {
-    return this.work.report(caller, params.id, 'complete', (manager, task) => this.lifecycle.complete(manager, task, body.result));
+    return this.work.report(caller, params.id, 'complete', async (manager, task) => {
+      const signed = await this.signatures.check(manager, task, caller.agentId as string, { type: 'complete', ...body });
+      return this.lifecycle.complete(manager, task, body.result, signed);
+    });
   }
 
   @Post('tasks/:id/fail')
   @HttpCode(200)
   fail(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams, @Body(new ZodValidationPipe(FailTaskBody)) body: z.infer<typeof FailTaskBody>): Promise<TaskView> {
-    return this.work.report(caller, params.id, 'fail', (manager, task) => this.lifecycle.fail(manager, task, body.error, body.retryable));
+    return this.work.report(caller, params.id, 'fail', async (manager, task) => {
+      const signed = await this.signatures.check(manager, task, caller.agentId as string, { type: 'fail', ...body });
+      return this.lifecycle.fail(manager, task, body.error, body.retryable, signed);
+    });
   }
 }

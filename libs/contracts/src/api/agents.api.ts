@@ -2,6 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import type { ApiOperation } from './api-operation';
 import { PageQuery, ProblemSchema, jsonObject, pageOf, uuidParam } from './common.schemas';
+import { isAgentPublicKey } from './agent-public-key';
 import { TrustDetailSchema } from './trust.api';
 
 const NAME = /^[a-z0-9][a-z0-9._:-]*$/;
@@ -33,6 +34,15 @@ const AgentProfileFields = {
   capabilities: z.array(AgentCapability).max(100),
   max_concurrency: z.int().min(1).max(1_000),
   metadata: jsonObject(16_384),
+  /**
+   * The agent's Ed25519 public key, base64url of the raw 32 bytes (43 characters). With it, every
+   * `complete` and `fail` report of the agent must be signed with the matching private key.
+   */
+  public_key: z
+    .string()
+    .max(43, { message: 'must be 43 characters: the base64url of a raw 32-byte Ed25519 public key', abort: true })
+    .refine(isAgentPublicKey, 'must be an Ed25519 public key: the base64url (no padding) of its raw 32 bytes')
+    .meta({ examples: ['57tS0uDII7prMphv5-2BrvY8jBa3yIZG6XZkDO-j3c4'] }),
 };
 
 export const RegisterAgentBody = z.strictObject({
@@ -42,6 +52,7 @@ export const RegisterAgentBody = z.strictObject({
   capabilities: AgentProfileFields.capabilities.default([]),
   max_concurrency: AgentProfileFields.max_concurrency.default(1),
   metadata: AgentProfileFields.metadata.default({}),
+  public_key: AgentProfileFields.public_key.optional(),
 });
 export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
 
@@ -54,6 +65,8 @@ export const UpdateAgentBody = z
     capabilities: AgentProfileFields.capabilities.optional(),
     max_concurrency: AgentProfileFields.max_concurrency.optional(),
     metadata: AgentProfileFields.metadata.optional(),
+    /** A new key replaces the old one (rotation); a key once set cannot be removed, only replaced. */
+    public_key: AgentProfileFields.public_key.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 export type UpdateAgentBody = z.infer<typeof UpdateAgentBody>;
@@ -113,6 +126,10 @@ export const AgentSchema = z.object({
   max_concurrency: z.int(),
   status: z.enum(AGENT_STATUSES),
   metadata: z.record(z.string(), z.unknown()),
+  /** The Ed25519 public key its complete and fail reports are verified with; null when it signs nothing. */
+  public_key: z.string().nullable(),
+  /** SHA-256 of the raw public key, lowercase hex; stored with each signature the key verified. */
+  public_key_fingerprint: z.string().nullable(),
   last_heartbeat_at: z.iso.datetime({ offset: true }),
   load: AgentLoadSchema,
   metrics: AgentMetricsSchema,
@@ -136,6 +153,7 @@ export const AgentOperations: ApiOperation[] = [
     scopes: ['agents:write'],
     tag: 'Agents',
     summary: 'Register an agent',
+    description: 'With `public_key` (an Ed25519 public key, base64url of its raw 32 bytes), every `complete` and `fail` report of the agent must carry a signature made with the matching private key.',
     body: RegisterAgentBody,
     responses: { 201: { description: 'The registered agent.', schema: AgentSchema }, 422: { description: 'The endpoint is not an allowed destination.', schema: ProblemSchema } },
   },
@@ -171,7 +189,8 @@ export const AgentOperations: ApiOperation[] = [
     scopes: ['agents:write'],
     tag: 'Agents',
     summary: 'Change an agent’s profile',
-    description: 'Routing uses the new tags, capabilities and concurrency limit for its next decisions.',
+    description:
+      'Routing uses the new tags, capabilities and concurrency limit for its next decisions. A new `public_key` replaces the agent’s key (rotation): reports reaching task-service once it has learned of the change are verified with the new key only. Only the owning client’s `agents:write` keys and admins may change an agent; its own `agent:work` key may not.',
     params: uuidParam(),
     body: UpdateAgentBody,
     responses: { 200: { description: 'The updated agent.', schema: AgentSchema }, 422: { description: 'The endpoint is not an allowed destination.', schema: ProblemSchema } },

@@ -13,6 +13,7 @@ export * from './common.schemas';
 export * from './api-keys.api';
 export * from './audit-logs.api';
 export * from './agents.api';
+export * from './agent-public-key';
 export * from './routing.api';
 export * from './schedules.api';
 export * from './tasks.api';

@@ -80,6 +80,26 @@ export const TaskAttemptSchema = z.object({
   error: z.string().nullable(),
   /** Why this attempt went to its agent: routing's strategy and how many capable agents it chose from. */
   routing: z.object({ strategy: z.string(), candidate_count: z.int() }).nullable(),
+  /**
+   * The agent's Ed25519 signature of the report that ended this attempt (`complete` or `fail`), with
+   * the public key that verified it: anyone can check it again over the report's signing text
+   * (`reportSigningText` of @ains/sdk) built from the task id, this attempt and the task's result
+   * or this attempt's error. Null when the agent had no public key.
+   */
+  signature: z
+    .object({
+      algorithm: z.literal('ed25519'),
+      /** base64url of the 64-byte signature. */
+      value: z.string(),
+      /** base64url of the raw 32-byte public key that verified it. */
+      public_key: z.string(),
+      /** SHA-256 of the raw public key, lowercase hex. */
+      key_fingerprint: z.string(),
+      /** What was signed: `complete` or `fail`. */
+      report: z.enum(['complete', 'fail']),
+      retryable: z.boolean().nullable(),
+    })
+    .nullable(),
 });
 
 export const TaskSchema = z.object({
@@ -252,11 +272,16 @@ const reportFields = {
   result: jsonObject(262_144).default({}),
   error: z.string().min(1).max(2_000),
   retryable: z.boolean().default(true),
+  /**
+   * Required from agents with a public key: base64url (no padding) of the Ed25519 signature of the
+   * report's signing text (see docs/sdk.md); refused when it does not verify.
+   */
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be the base64url (no padding) of a 64-byte Ed25519 signature').optional(),
 };
 export const ProgressBody = z.strictObject({ progress: reportFields.progress }).prefault({});
-export const CompleteTaskBody = z.strictObject({ result: reportFields.result }).prefault({});
+export const CompleteTaskBody = z.strictObject({ result: reportFields.result, signature: reportFields.signature }).prefault({});
 export type CompleteTaskBody = z.infer<typeof CompleteTaskBody>;
-export const FailTaskBody = z.strictObject({ error: reportFields.error, retryable: reportFields.retryable });
+export const FailTaskBody = z.strictObject({ error: reportFields.error, retryable: reportFields.retryable, signature: reportFields.signature });
 export type FailTaskBody = z.infer<typeof FailTaskBody>;
 
 /** The most reports one batch carries. */
@@ -265,8 +290,8 @@ export const MAX_REPORTS_PER_BATCH = 500;
 export const TaskReport = z.discriminatedUnion('type', [
   z.strictObject({ task_id: z.uuid(), type: z.literal('start') }),
   z.strictObject({ task_id: z.uuid(), type: z.literal('progress'), progress: reportFields.progress }),
-  z.strictObject({ task_id: z.uuid(), type: z.literal('complete'), result: reportFields.result }),
-  z.strictObject({ task_id: z.uuid(), type: z.literal('fail'), error: reportFields.error, retryable: reportFields.retryable }),
+  z.strictObject({ task_id: z.uuid(), type: z.literal('complete'), result: reportFields.result, signature: reportFields.signature }),
+  z.strictObject({ task_id: z.uuid(), type: z.literal('fail'), error: reportFields.error, retryable: reportFields.retryable, signature: reportFields.signature }),
 ]);
 export type TaskReport = z.infer<typeof TaskReport>;
 
@@ -307,6 +332,16 @@ const agentIdParam = uuidParam('agentId');
 const conflict = { description: 'The transition is not allowed from the task’s current state, or the report came after a timeout or reassignment.', schema: ProblemSchema };
 const notFound = { description: 'No such task for this caller.', schema: ProblemSchema };
 const idempotencyNote = 'Accepts an `Idempotency-Key` header: the same key and body within 24 h returns the original response; the same key with another body is a 422.';
+const signatureRefused = {
+  description: 'The agent has a public key and the report’s `signature` is missing (`signature-required`) or does not verify with it over the report’s signing text (`signature-invalid`); nothing was applied.',
+  schema: ProblemSchema,
+};
+const signingKeyUnknown = {
+  description: 'The report is signed but task-service has not yet learned the agent’s public key (it was registered or set moments ago); send it again after `Retry-After` seconds.',
+  schema: ProblemSchema,
+};
+const signedReportNote =
+  'An agent with a public key must sign the report: `signature` is the base64url Ed25519 signature of `ains-report-v1\\n<complete|fail>\\n<task id>\\n<attempt>\\n<canonical JSON of the result, or of { error, retryable }>` (see docs/sdk.md), verified before anything is applied and kept with the attempt.';
 const overloaded = { description: 'Dispatch is saturated (backpressure); retry after `Retry-After` seconds.', schema: ProblemSchema };
 
 export const TaskOperations: ApiOperation[] = [
@@ -335,13 +370,13 @@ export const TaskOperations: ApiOperation[] = [
     tag: 'Agent work',
     summary: 'Send many reports (start, progress, complete, fail) on this agent’s tasks at once',
     description:
-      'Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`.',
+      'Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale, 422 `signature-required` / `signature-invalid`, 503 signing key not known yet). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`. An agent with a public key signs each complete and fail report as on the single-task routes.',
     params: agentIdParam,
     body: ReportBatchBody,
     responses: { 200: { description: 'One answer per report, in request order.', schema: z.object({ data: z.array(ReportResultSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } },
   },
   { operationId: 'startTask', method: 'POST', path: '/v1/tasks/{id}/start', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the assigned agent started the task', params: uuidParam(), body: StartTaskBody, responses: { 200: { description: 'The task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
   { operationId: 'reportTaskProgress', method: 'POST', path: '/v1/tasks/{id}/progress', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report progress and renew the lease', params: uuidParam(), body: ProgressBody, responses: { 200: { description: 'The task with its renewed lease.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
-  { operationId: 'completeTask', method: 'POST', path: '/v1/tasks/{id}/complete', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report the task’s result', params: uuidParam(), body: CompleteTaskBody, responses: { 200: { description: 'The completed task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
-  { operationId: 'failTask', method: 'POST', path: '/v1/tasks/{id}/fail', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the attempt failed', params: uuidParam(), body: FailTaskBody, responses: { 200: { description: 'The task (queued again later when it may retry).', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict } },
+  { operationId: 'completeTask', method: 'POST', path: '/v1/tasks/{id}/complete', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report the task’s result', description: signedReportNote, params: uuidParam(), body: CompleteTaskBody, responses: { 200: { description: 'The completed task.', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict, 422: signatureRefused, 503: signingKeyUnknown } },
+  { operationId: 'failTask', method: 'POST', path: '/v1/tasks/{id}/fail', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Report that the attempt failed', description: signedReportNote, params: uuidParam(), body: FailTaskBody, responses: { 200: { description: 'The task (queued again later when it may retry).', schema: TaskSchema }, 403: { description: 'Not assigned to this agent.', schema: ProblemSchema }, 409: conflict, 422: signatureRefused, 503: signingKeyUnknown } },
 ];

@@ -12,6 +12,11 @@ const AgentProfile = {
   tags: z.array(z.string()),
   capabilities: z.array(AgentCapabilitySchema),
   maxConcurrency: z.int().positive(),
+  /**
+   * The agent's Ed25519 public key (base64url of the raw 32 bytes), null without one. Optional, so
+   * events published before keys existed still parse: absent reads as "no key".
+   */
+  publicKey: z.string().max(64).nullable().optional(),
 };
 
 export const AgentEvents = {
@@ -19,7 +24,7 @@ export const AgentEvents = {
     topic: Topics.agent,
     schema: z.object({ ...AgentProfile, status: AgentStatusSchema, registeredAt: isoTime() }),
   },
-  /** Profile changes (tags, capabilities, concurrency, name); carries the full new profile. */
+  /** Profile changes (tags, capabilities, concurrency, name, public key rotation); carries the full new profile. */
   'ains.agent.updated.v1': {
     topic: Topics.agent,
     schema: z.object({ ...AgentProfile, updatedAt: isoTime() }),

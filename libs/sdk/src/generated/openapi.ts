@@ -115,7 +115,9 @@ export interface paths {
         put?: never;
         /**
          * Register an agent
-         * @description Requires one of the scopes: agents:write (or `admin`).
+         * @description With `public_key` (an Ed25519 public key, base64url of its raw 32 bytes), every `complete` and `fail` report of the agent must carry a signature made with the matching private key.
+         *
+         *     Requires one of the scopes: agents:write (or `admin`).
          */
         post: operations["registerAgent"];
         delete?: never;
@@ -151,7 +153,7 @@ export interface paths {
         head?: never;
         /**
          * Change an agent’s profile
-         * @description Routing uses the new tags, capabilities and concurrency limit for its next decisions.
+         * @description Routing uses the new tags, capabilities and concurrency limit for its next decisions. A new `public_key` replaces the agent’s key (rotation): reports reaching task-service once it has learned of the change are verified with the new key only. Only the owning client’s `agents:write` keys and admins may change an agent; its own `agent:work` key may not.
          *
          *     Requires one of the scopes: agents:write (or `admin`).
          */
@@ -709,7 +711,7 @@ export interface paths {
         put?: never;
         /**
          * Send many reports (start, progress, complete, fail) on this agent’s tasks at once
-         * @description Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`.
+         * @description Each report is applied or refused on its own and answered in `data` at its index, with the status it would have had alone and a problem when refused (400 malformed or unstorable, 403/404 not this agent’s, 409 stale, 422 `signature-required` / `signature-invalid`, 503 signing key not known yet). The applied reports commit together. Sending the same batch again applies nothing twice: a start, complete or fail this agent already made is answered `already_applied`. An agent with a public key signs each complete and fail report as on the single-task routes.
          *
          *     Requires one of the scopes: agent:work (or `admin`).
          */
@@ -771,7 +773,9 @@ export interface paths {
         put?: never;
         /**
          * Report the task’s result
-         * @description Requires one of the scopes: agent:work (or `admin`).
+         * @description An agent with a public key must sign the report: `signature` is the base64url Ed25519 signature of `ains-report-v1\n<complete|fail>\n<task id>\n<attempt>\n<canonical JSON of the result, or of { error, retryable }>` (see docs/sdk.md), verified before anything is applied and kept with the attempt.
+         *
+         *     Requires one of the scopes: agent:work (or `admin`).
          */
         post: operations["completeTask"];
         delete?: never;
@@ -791,7 +795,9 @@ export interface paths {
         put?: never;
         /**
          * Report that the attempt failed
-         * @description Requires one of the scopes: agent:work (or `admin`).
+         * @description An agent with a public key must sign the report: `signature` is the base64url Ed25519 signature of `ains-report-v1\n<complete|fail>\n<task id>\n<attempt>\n<canonical JSON of the result, or of { error, retryable }>` (see docs/sdk.md), verified before anything is applied and kept with the attempt.
+         *
+         *     Requires one of the scopes: agent:work (or `admin`).
          */
         post: operations["failTask"];
         delete?: never;
@@ -1106,7 +1112,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The key lacks the scope this operation needs, or an agent key names another agent. */
+        /** @description The key lacks the scope this operation needs, or an agent key names another agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1632,6 +1638,8 @@ export interface operations {
                             metadata: {
                                 [key: string]: unknown;
                             };
+                            public_key: string | null;
+                            public_key_fingerprint: string | null;
                             /** Format: date-time */
                             last_heartbeat_at: string;
                             load: {
@@ -1689,6 +1697,8 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    /** @example 57tS0uDII7prMphv5-2BrvY8jBa3yIZG6XZkDO-j3c4 */
+                    public_key?: string;
                 };
             };
         };
@@ -1719,6 +1729,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -1801,6 +1813,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -1912,6 +1926,8 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    /** @example 57tS0uDII7prMphv5-2BrvY8jBa3yIZG6XZkDO-j3c4 */
+                    public_key?: string;
                 };
             };
         };
@@ -1942,6 +1958,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -2027,6 +2045,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -2100,6 +2120,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -2173,6 +2195,8 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        public_key: string | null;
+                        public_key_fingerprint: string | null;
                         /** Format: date-time */
                         last_heartbeat_at: string;
                         load: {
@@ -3800,6 +3824,16 @@ export interface operations {
                                 strategy: string;
                                 candidate_count: number;
                             } | null;
+                            signature: {
+                                /** @constant */
+                                algorithm: "ed25519";
+                                value: string;
+                                public_key: string;
+                                key_fingerprint: string;
+                                /** @enum {string} */
+                                report: "complete" | "fail";
+                                retryable: boolean | null;
+                            } | null;
                         }[];
                     };
                 };
@@ -4988,7 +5022,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description The key does not act as this agent. */
+            /** @description The key does not act as this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5043,6 +5077,7 @@ export interface operations {
                         result?: {
                             [key: string]: unknown;
                         };
+                        signature?: string;
                     } | {
                         /** Format: uuid */
                         task_id: string;
@@ -5051,6 +5086,7 @@ export interface operations {
                         error: string;
                         /** @default true */
                         retryable?: boolean;
+                        signature?: string;
                     })[];
                 };
             };
@@ -5156,7 +5192,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description The key does not act as this agent. */
+            /** @description The key does not act as this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5270,7 +5306,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description Not assigned to this agent. */
+            /** @description Not assigned to this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5401,7 +5437,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description Not assigned to this agent. */
+            /** @description Not assigned to this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5449,6 +5485,7 @@ export interface operations {
                     result?: {
                         [key: string]: unknown;
                     };
+                    signature?: string;
                 };
             };
         };
@@ -5532,7 +5569,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description Not assigned to this agent. */
+            /** @description Not assigned to this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5559,8 +5596,32 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The agent has a public key and the report’s `signature` is missing (`signature-required`) or does not verify with it over the report’s signing text (`signature-invalid`); nothing was applied. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description The report is signed but task-service has not yet learned the agent’s public key (it was registered or set moments ago); send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             504: components["responses"]["GatewayTimeout"];
         };
     };
@@ -5579,6 +5640,7 @@ export interface operations {
                     error: string;
                     /** @default true */
                     retryable?: boolean;
+                    signature?: string;
                 };
             };
         };
@@ -5662,7 +5724,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            /** @description Not assigned to this agent. */
+            /** @description Not assigned to this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5689,8 +5751,32 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The agent has a public key and the report’s `signature` is missing (`signature-required`) or does not verify with it over the report’s signing text (`signature-invalid`); nothing was applied. */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description The report is signed but task-service has not yet learned the agent’s public key (it was registered or set moments ago); send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             504: components["responses"]["GatewayTimeout"];
         };
     };
