@@ -1,4 +1,4 @@
-import type { RetryPolicyInput, RoutingHintsInput, TaskDetailView, TaskStatus, TaskView } from '@ains/contracts';
+import type { RetryPolicyInput, RoutingCandidate, RoutingHintsInput, TaskDetailView, TaskStatus, TaskView } from '@ains/contracts';
 
 /** A row of task.tasks as the driver returns it. */
 export interface TaskRow {
@@ -50,6 +50,8 @@ export interface AttemptRow {
   error: string | null;
   routing_strategy: string | null;
   routing_candidates: number | null;
+  /** The candidates routing ranked, as its decision event carried them; null before they were recorded. */
+  routing_ranking: RoutingCandidate[] | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -89,7 +91,12 @@ export function toTaskView(task: TaskRow): TaskView {
   };
 }
 
-export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDetailView {
+/**
+ * Agents are a shared fleet, readable by every key with `agents:read` (docs/agent-service.md). A
+ * key without it learns the chosen agent of its own task's attempt anyway; the other candidates'
+ * ids are withheld from it (their scores stay).
+ */
+export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[], agentsVisible: boolean): TaskDetailView {
   return {
     ...toTaskView(task),
     attempts: attempts.map((attempt) => ({
@@ -100,7 +107,17 @@ export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDet
       ended_at: iso(attempt.ended_at),
       outcome: attempt.outcome,
       error: attempt.error,
-      routing: attempt.routing_strategy === null ? null : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0 },
+      routing:
+        attempt.routing_strategy === null
+          ? null
+          : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0, candidates: candidatesView(attempt.routing_ranking ?? [], attempt.agent_id, agentsVisible) },
     })),
   };
+}
+
+function candidatesView(ranking: RoutingCandidate[], chosenAgentId: string, agentsVisible: boolean): NonNullable<TaskDetailView['attempts'][number]['routing']>['candidates'] {
+  return ranking.map(({ agentId, score, factors }) => {
+    const chosen = agentId === chosenAgentId;
+    return { agent_id: chosen || agentsVisible ? agentId : null, score, factors, chosen };
+  });
 }

@@ -7,6 +7,9 @@ import { Backpressure } from '../events/backpressure.service';
 import { EventReactions } from '../events/event-reactions.service';
 import { EventsConsumer } from '../events/events.consumer';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { StatsController } from '../stats/stats.controller';
+import { StatsRepository } from '../stats/stats.repository';
+import { StatsService } from '../stats/stats.service';
 import { TemplatesController } from '../templates/templates.controller';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { TemplatesService } from '../templates/templates.service';
@@ -29,7 +32,7 @@ import { TasksService } from './tasks.service';
  * lifecycle in the same transactions, so splitting them would only add wiring.
  */
 @Module({
-  controllers: [TasksController, TemplatesController, ChainsController, WorkController],
+  controllers: [StatsController, TasksController, TemplatesController, ChainsController, WorkController],
   providers: [
     EventsConsumer,
     TasksRepository,
@@ -51,6 +54,8 @@ import { TasksService } from './tasks.service';
     EventReactions,
     TaskTimers,
     TimersRepository,
+    StatsRepository,
+    StatsService,
   ],
 })
 export class TasksModule {}
