@@ -83,7 +83,9 @@ function QueuePanel({ session, stats }: { session: Session; stats: Loaded<TaskSt
             {data.queue.oldest_queued_at ? `; oldest waiting ${formatDuration(Date.parse(data.generated_at) - Date.parse(data.queue.oldest_queued_at))}` : ''}
             {dispatch.data?.backpressure.engaged ? <span class="badge badge-failed">backpressure</span> : null}
           </p>
+          <p class="chart-title">Queued tasks by effective priority</p>
           <BarChart title="Queued tasks by effective priority" bars={data.queue.by_priority.map((level) => ({ label: `P${level.priority}`, value: level.count }))} />
+          <p class="chart-title">Oldest queued task's wait by effective priority, in seconds</p>
           <BarChart
             title="Oldest queued task's wait by effective priority, in seconds"
             bars={data.queue.by_priority.map((level) => ({ label: `P${level.priority}`, value: level.oldest_age_ms === null ? 0 : Math.round(level.oldest_age_ms / 1_000) }))}
@@ -127,6 +129,7 @@ function ThroughputPanel({ stats }: { stats: Loaded<TaskStats> }) {
           <p class="stat">
             <strong>{totals.created}</strong> created, <strong>{totals.completed}</strong> completed, <strong>{totals.failed}</strong> failed; failure rate <strong>{formatPercent(rate)}</strong>
           </p>
+          <p class="chart-title">Tasks per minute</p>
           <LineChart
             title="Tasks per minute"
             series={[
@@ -135,7 +138,8 @@ function ThroughputPanel({ stats }: { stats: Loaded<TaskStats> }) {
               { name: 'failed', points: bucketSeries(buckets, 'failed') },
             ]}
           />
-          <LineChart title={`Failure rate per ${RATE_MINUTES} minutes`} series={[{ name: 'failure rate', points: failureRateSeries(groupBuckets(buckets, RATE_MINUTES)) }]} yMax={1} format={(value) => formatPercent(value)} />
+          <p class="chart-title">Failure rate per {RATE_MINUTES} minutes</p>
+          <LineChart title={`Failure rate per ${RATE_MINUTES} minutes`} series={[{ name: 'failure rate', points: failureRateSeries(groupBuckets(buckets, RATE_MINUTES)) }]} yMax={1} format={(value) => `${Math.round(value * 100)} %`} />
         </>
       ) : null}
     </Section>
