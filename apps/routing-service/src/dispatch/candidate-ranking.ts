@@ -23,8 +23,9 @@ export function rankCandidates(strategy: RoutingStrategy, candidates: readonly C
     const position = 1 + candidates.filter((candidate) => strategy.prefer(candidate, chosen) < 0).length;
     ranked.splice(limit - 1, 1, { agent: chosen, position });
   }
+  const scoreOf = strategy.scorer(candidates);
   return ranked.map(({ agent, position }) => {
-    const { score, factors } = strategy.score(agent, position, candidates);
+    const { score, factors } = scoreOf(agent, position);
     return { agentId: agent.agentId, score: rounded(score), factors: Object.fromEntries(Object.entries(factors).map(([name, value]) => [name, rounded(value)])) };
   });
 }

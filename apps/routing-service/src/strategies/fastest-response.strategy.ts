@@ -17,8 +17,10 @@ export class FastestResponseStrategy implements RoutingStrategy {
   }
 
   /** 1 / (1 + average seconds): an unmeasured agent scores 1, one averaging a second 0.5. */
-  score(agent: CandidateAgent): CandidateScore {
-    if (agent.avgCompletionMs === null) return { score: 1, factors: { active_tasks: agent.activeCount } };
-    return { score: 1 / (1 + agent.avgCompletionMs / 1_000), factors: { avg_completion_ms: agent.avgCompletionMs, active_tasks: agent.activeCount } };
+  scorer(): (agent: CandidateAgent) => CandidateScore {
+    return (agent): CandidateScore =>
+      agent.avgCompletionMs === null
+        ? { score: 1, factors: { active_tasks: agent.activeCount } }
+        : { score: 1 / (1 + agent.avgCompletionMs / 1_000), factors: { avg_completion_ms: agent.avgCompletionMs, active_tasks: agent.activeCount } };
   }
 }

@@ -14,7 +14,7 @@ export class LeastLoadedStrategy implements RoutingStrategy {
   }
 
   /** 1 / (1 + active tasks): an idle agent scores 1. */
-  score(agent: CandidateAgent): CandidateScore {
-    return { score: 1 / (1 + agent.activeCount), factors: { active_tasks: agent.activeCount, utilisation: agent.activeCount / agent.maxConcurrency } };
+  scorer(): (agent: CandidateAgent) => CandidateScore {
+    return (agent) => ({ score: 1 / (1 + agent.activeCount), factors: { active_tasks: agent.activeCount, utilisation: agent.activeCount / agent.maxConcurrency } });
   }
 }

@@ -17,7 +17,7 @@ export class RoundRobinStrategy implements RoutingStrategy {
   }
 
   /** 1 / position in the turn order: next in turn scores 1, the one after 0.5. */
-  score(_agent: CandidateAgent, position: number): CandidateScore {
-    return { score: 1 / position, factors: { position } };
+  scorer(): (agent: CandidateAgent, position: number) => CandidateScore {
+    return (_agent, position) => ({ score: 1 / position, factors: { position } });
   }
 }

@@ -43,15 +43,16 @@ export interface CandidateScore {
  * the agents' figures, which the database shares across routing replicas).
  *
  * `prefer` orders candidates as the strategy ranks them, best first (a deterministic strategy
- * selects the first); `score` rates a candidate at its 1-based `position` in that order. Both
- * serve only to explain a decision, so they must agree with `selectAgent`.
+ * selects the first); `scorer` rates a candidate at its 1-based `position` in that order, made
+ * once per decision so it can work out what it needs over all candidates first. Both serve only
+ * to explain a decision, so they must agree with `selectAgent`.
  */
 export interface RoutingStrategy {
   readonly name: string;
   readonly description: string;
   selectAgent(task: RoutableTask, candidates: readonly CandidateAgent[]): CandidateAgent;
   prefer(a: CandidateAgent, b: CandidateAgent): number;
-  score(agent: CandidateAgent, position: number, candidates: readonly CandidateAgent[]): CandidateScore;
+  scorer(candidates: readonly CandidateAgent[]): (agent: CandidateAgent, position: number) => CandidateScore;
 }
 
 /** The first element of `items` that is smallest by `compare` (ties keep the earlier one). */

@@ -32,8 +32,8 @@ export class TrustWeightedStrategy implements RoutingStrategy {
   }
 
   /** The chance this candidate had of being picked. */
-  score(agent: CandidateAgent, _position: number, candidates: readonly CandidateAgent[]): CandidateScore {
+  scorer(candidates: readonly CandidateAgent[]): (agent: CandidateAgent) => CandidateScore {
     const total = candidates.reduce((sum, candidate) => sum + candidate.trustBp, 0);
-    return { score: total === 0 ? 1 / candidates.length : agent.trustBp / total, factors: { trust: agent.trustBp / 10_000 } };
+    return (agent) => ({ score: total === 0 ? 1 / candidates.length : agent.trustBp / total, factors: { trust: agent.trustBp / 10_000 } });
   }
 }
