@@ -9,8 +9,8 @@ const FAILED_FOR_GOOD = `('failed', 'timed_out', 'dead_lettered')`;
 /**
  * The statistics' SQL. `clientId` null reads every client's tasks (admin). Each query walks an
  * index: states through (client_id, status) or (status, …), each count stopping at `limit` rows;
- * the queue through the queued rows only (bounded by routing's backpressure); the hour through
- * creation and finish time, from the window's start on.
+ * the queue through the covering index of queued rows alone (bounded by routing's backpressure);
+ * the hour through creation and finish time, from the window's start on.
  */
 @Injectable()
 export class StatsRepository {
