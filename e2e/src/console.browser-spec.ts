@@ -125,6 +125,14 @@ describe('operator console', () => {
     const attempts = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Why this agent' }) });
     await expect(attempts.locator('.routing-reason').first().textContent()).resolves.toMatch(/^strategy [a-z_]+, chosen among \d+ capable agents?$/);
     await expect(attempts.getByRole('link', { name: agentId.slice(0, 8) }).count()).resolves.toBe(1);
+    // Why this agent: the candidates routing ranked, with their scores, the chosen one marked.
+    const why = page.getByRole('region', { name: 'Why this agent' });
+    await expect(why.locator('caption').first().textContent()).resolves.toMatch(/^Attempt 1: strategy [a-z_]+, (all|the best) \d+ (of \d+ )?capable agents?\. Score: .+; higher is preferred\.$/);
+    const chosen = why.getByRole('row').filter({ hasText: 'chosen' });
+    await expect(chosen.count()).resolves.toBe(1);
+    await expect(chosen.getByRole('link', { name: agentId.slice(0, 8) }).count()).resolves.toBe(1);
+    await expect(chosen.getByRole('cell').nth(2).textContent()).resolves.toMatch(/^ ?(0|1)(\.\d+)?$/);
+    await expect(chosen.getByRole('cell').nth(3).textContent()).resolves.toMatch(/active tasks|trust|avg completion ms|position/);
     await expect(page.getByLabel('Result', { exact: true }).textContent()).resolves.toContain('"summary"');
     await shoot(page, 'task');
 
@@ -139,7 +147,10 @@ describe('operator console', () => {
     for (const priority of [9, 5, 5]) await ains.post('/v1/tasks', { body: { task_type: 'console.waiting', priority, routing: { required_tags: ['console-no-such-agent'] } } });
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('img', { name: /Queued tasks by effective priority: P10 0, P9 1,/ }).waitFor();
-    await page.getByRole('img', { name: /Tasks per state now/ }).waitFor();
+    await page.getByRole('img', { name: /Oldest queued task's wait by effective priority, in seconds: P10 0 s, P9 \d+ s,/ }).waitFor();
+    await page.getByRole('img', { name: /Tasks per state now: pending 0, blocked 0, queued [1-9]\d*, .*completed [1-9]/ }).waitFor();
+    await page.getByRole('img', { name: /Tasks per minute, latest: created \d+, completed \d+, failed \d+/ }).waitFor();
+    await page.getByRole('img', { name: /Failure rate per 5 minutes, latest: failure rate 0 %/ }).waitFor();
     await page.getByRole('img', { name: /Agents by status/ }).waitFor();
     await shoot(page, 'overview');
 
@@ -170,7 +181,7 @@ describe('operator console', () => {
       await shoot(page, name);
     }
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
-    for (const chart of [/Queued tasks by effective priority/, /Tasks per state now/, /Tasks finished per 5 minutes/, /Agents by status/]) await page.getByRole('img', { name: chart }).waitFor();
+    for (const chart of [/Queued tasks by effective priority/, /Tasks per state now \(all tenants\)/, /Tasks per minute/, /Failure rate per 5 minutes/, /Agents by status/]) await page.getByRole('img', { name: chart }).waitFor();
     await shoot(page, 'overview-admin');
     expect(problems).toEqual([]);
     await context.close();
@@ -180,14 +191,20 @@ describe('operator console', () => {
     const reader = await createApiKey({ scopes: ['tasks:read'] });
     const { context, page, problems } = await openConsole();
     const adminAnswers: number[] = [];
+    const taskReads: string[] = [];
     page.on('response', (response) => {
-      if (ADMIN_PATHS.some((path) => new URL(response.url()).pathname.startsWith(path))) adminAnswers.push(response.status());
+      const url = new URL(response.url());
+      if (ADMIN_PATHS.some((path) => url.pathname.startsWith(path))) adminAnswers.push(response.status());
+      if (url.pathname.startsWith('/v1/tasks')) taskReads.push(`${url.pathname}${url.search} ${response.status()}`);
     });
     await signIn(page, reader.key);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Tasks' }).waitFor();
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Overview', 'Tasks']);
     await page.getByRole('img', { name: /Tasks per state now/ }).waitFor();
+    // The overview reads the statistics, not pages of the task list.
+    expect(taskReads).toContain('/v1/tasks/stats 200');
+    expect(taskReads.filter((read) => read.startsWith('/v1/tasks?') && !read.startsWith('/v1/tasks?limit=1 '))).toEqual([]);
     for (const hash of ['#/api-keys', '#/audit-log', '#/agents']) {
       await page.goto(`${CONSOLE_URL}${hash}`);
       await page.getByRole('heading', { name: 'Not available' }).waitFor();

@@ -8,7 +8,14 @@ interface Task {
   status: string;
   assigned_agent_id: string | null;
   result: Record<string, unknown> | null;
-  attempts?: { agent_id: string; outcome: string | null }[];
+  attempts?: { agent_id: string; outcome: string | null; routing: { strategy: string; candidate_count: number; candidates: { agent_id: string | null; score: number; factors: Record<string, number>; chosen: boolean }[] } | null }[];
+}
+
+interface TaskStats {
+  scope: string;
+  by_status: Record<string, number>;
+  queue: { depth: number; by_priority: { priority: number; count: number }[] };
+  last_hour: { buckets: { created: number; completed: number; failed: number }[] };
 }
 
 describe('tasks through the gateway', () => {
@@ -47,6 +54,36 @@ describe('tasks through the gateway', () => {
 
     const detail = await api<Task>('GET', `/v1/tasks/${taskId}`, undefined, authHeaders(client));
     expect(detail.body.attempts).toMatchObject([{ agent_id: agent.body.id, outcome: 'completed' }]);
+    // Why that agent: routing's ranked candidates, the chosen one among them with its score.
+    const routing = detail.body.attempts?.[0].routing;
+    expect(routing?.candidates.length).toBeGreaterThanOrEqual(1);
+    expect(routing?.candidates.length).toBeLessThanOrEqual(Math.min(5, routing?.candidate_count ?? 0));
+    const chosen = routing?.candidates.filter((candidate) => candidate.chosen);
+    expect(chosen).toHaveLength(1);
+    expect(chosen?.[0]).toMatchObject({ agent_id: agent.body.id });
+    expect(chosen?.[0].score).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(chosen?.[0].factors ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it('counts a client’s own tasks only in its statistics', async () => {
+    const owner = await createApiKey({ scopes: ['tasks:read', 'tasks:write'] });
+    const stranger = await createApiKey({ scopes: ['tasks:read'] });
+    for (const priority of [8, 8, 3]) expect((await api('POST', '/v1/tasks', { task_type: 'e2e.counted', priority, routing: { required_tags: ['e2e-no-such-agent'] } }, authHeaders(owner))).status).toBe(201);
+    const mine = await waitFor(
+      async () => {
+        const answer = await api<TaskStats>('GET', '/v1/tasks/stats', undefined, authHeaders(owner));
+        expect(answer.status).toBe(200);
+        // Answers are cached for a few seconds.
+        return answer.body.by_status.queued === 3 && answer.body;
+      },
+      { timeoutMs: 30_000, description: 'the statistics to count the new tasks' },
+    );
+    expect(mine.scope).toBe('client');
+    expect(mine.queue.by_priority.filter((level) => level.count > 0)).toEqual([expect.objectContaining({ priority: 8, count: 2 }), expect.objectContaining({ priority: 3, count: 1 })]);
+    expect(mine.last_hour.buckets.reduce((sum, bucket) => sum + bucket.created, 0)).toBe(3);
+    const theirs = await api<TaskStats>('GET', '/v1/tasks/stats', undefined, authHeaders(stranger));
+    expect(theirs.body.queue.depth).toBe(0);
+    expect(Object.values(theirs.body.by_status).every((count) => count === 0)).toBe(true);
   });
 
   it('keeps agent keys to their own agent and to reporting', async () => {

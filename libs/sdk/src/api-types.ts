@@ -30,6 +30,8 @@ export type Task = PageItem<'/v1/tasks'>;
 /** A task with its attempts (`GET /v1/tasks/{id}`). */
 export type TaskDetail = ResponseBody<'get', '/v1/tasks/{id}'>;
 export type TaskStatus = Task['status'];
+/** Counts per state, queue per priority and the last hour per minute (`GET /v1/tasks/stats`). */
+export type TaskStats = ResponseBody<'get', '/v1/tasks/stats'>;
 export type NewTask = RequestBody<'post', '/v1/tasks'>;
 /** An agent with its load, metrics and trust (`GET /v1/agents/{id}`). */
 export type Agent = ResponseBody<'get', '/v1/agents/{id}'>;

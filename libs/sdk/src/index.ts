@@ -16,6 +16,7 @@ export type {
   ResponseBody,
   Task,
   TaskDetail,
+  TaskStats,
   TaskStatus,
 } from './api-types';
 export { backoffDelayMs, sleep, type BackoffOptions } from './backoff';

@@ -1,14 +1,27 @@
-import { appendSample, bucketize, failureRate } from './series';
+import { appendSample, bucketSeries, bucketTotals, failureRate, failureRateSeries, groupBuckets } from './series';
 
-describe('bucketize', () => {
-  it('counts each time in its slice and ignores times outside the window', () => {
-    const from = Date.parse('2026-01-01T00:00:00Z');
-    const to = from + 60 * 60_000;
-    const buckets = bucketize(['2026-01-01T00:00:00Z', '2026-01-01T00:04:59Z', '2026-01-01T00:59:59Z', '2026-01-01T01:00:00Z', '2025-12-31T23:59:59Z'], from, to, 12);
-    expect(buckets).toHaveLength(12);
-    expect(buckets[0]).toEqual({ start: from, count: 2 });
-    expect(buckets[11]!.count).toBe(1);
-    expect(buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(3);
+const minute = (index: number, created: number, completed: number, failed: number) => ({ start: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(), created, completed, failed });
+
+describe('groupBuckets', () => {
+  it('adds up consecutive minutes, the last group possibly shorter', () => {
+    const buckets = [minute(0, 1, 0, 0), minute(1, 2, 1, 0), minute(2, 0, 3, 1), minute(3, 4, 0, 2), minute(4, 0, 0, 0)];
+    expect(groupBuckets(buckets, 2)).toEqual([minute(0, 3, 1, 0), minute(2, 4, 3, 3), minute(4, 0, 0, 0)]);
+    expect(bucketTotals(buckets)).toEqual({ created: 7, completed: 4, failed: 3 });
+  });
+});
+
+describe('bucketSeries and failureRateSeries', () => {
+  it('draw a field per bucket, and the failure rate only where something finished', () => {
+    const buckets = [minute(0, 1, 3, 1), minute(1, 0, 0, 0), minute(2, 0, 0, 2)];
+    expect(bucketSeries(buckets, 'completed')).toEqual([
+      { at: Date.UTC(2026, 0, 1, 0, 0), value: 3 },
+      { at: Date.UTC(2026, 0, 1, 0, 1), value: 0 },
+      { at: Date.UTC(2026, 0, 1, 0, 2), value: 0 },
+    ]);
+    expect(failureRateSeries(buckets)).toEqual([
+      { at: Date.UTC(2026, 0, 1, 0, 0), value: 0.25 },
+      { at: Date.UTC(2026, 0, 1, 0, 2), value: 1 },
+    ]);
   });
 });
 

@@ -1,21 +1,48 @@
-/** Time series the overview draws, built from what the API lists. */
+/** Time series the overview draws, from the task statistics and from samples taken while it is open. */
 
-export interface Bucket {
-  start: number;
-  count: number;
+/** One minute of the stats endpoint's last hour. */
+export interface StatsBucket {
+  start: string;
+  created: number;
+  completed: number;
+  failed: number;
 }
 
-/** Counts of `times` (ISO timestamps) in `buckets` equal slices of [from, to). */
-export function bucketize(times: readonly string[], from: number, to: number, buckets: number): Bucket[] {
-  const width = (to - from) / buckets;
-  const result = Array.from({ length: buckets }, (_, index) => ({ start: from + index * width, count: 0 }));
-  for (const time of times) {
-    const at = Date.parse(time);
-    if (!(at >= from && at < to)) continue;
-    const bucket = result[Math.min(buckets - 1, Math.floor((at - from) / width))];
-    if (bucket) bucket.count += 1;
+export interface Point {
+  at: number;
+  value: number;
+}
+
+/** Adds up every `size` consecutive buckets (the last group may be shorter), each at its first bucket's start. */
+export function groupBuckets(buckets: readonly StatsBucket[], size: number): StatsBucket[] {
+  const groups: StatsBucket[] = [];
+  for (let index = 0; index < buckets.length; index += size) {
+    const slice = buckets.slice(index, index + size);
+    groups.push({ start: slice[0].start, created: sum(slice, 'created'), completed: sum(slice, 'completed'), failed: sum(slice, 'failed') });
   }
-  return result;
+  return groups;
+}
+
+function sum(buckets: readonly StatsBucket[], field: 'created' | 'completed' | 'failed'): number {
+  return buckets.reduce((total, bucket) => total + bucket[field], 0);
+}
+
+/** Totals of the whole window. */
+export function bucketTotals(buckets: readonly StatsBucket[]): { created: number; completed: number; failed: number } {
+  return { created: sum(buckets, 'created'), completed: sum(buckets, 'completed'), failed: sum(buckets, 'failed') };
+}
+
+/** One line per field over the buckets. */
+export function bucketSeries(buckets: readonly StatsBucket[], field: 'created' | 'completed' | 'failed'): Point[] {
+  return buckets.map((bucket) => ({ at: Date.parse(bucket.start), value: bucket[field] }));
+}
+
+/** The failure rate of each bucket; buckets where nothing finished are left out rather than drawn as 0. */
+export function failureRateSeries(buckets: readonly StatsBucket[]): Point[] {
+  return buckets.flatMap((bucket) => {
+    const rate = failureRate(bucket.completed, bucket.failed);
+    return rate === null ? [] : [{ at: Date.parse(bucket.start), value: rate }];
+  });
 }
 
 /** Failures as a fraction of finished tasks; null when nothing finished. */

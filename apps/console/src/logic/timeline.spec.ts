@@ -16,8 +16,8 @@ describe('taskTimeline', () => {
       task({
         queued_at: '2026-01-01T00:00:02.500Z',
         attempts: [
-          { attempt: 1, agent_id: 'a1', assigned_at: '2026-01-01T00:00:00.200Z', started_at: '2026-01-01T00:00:00.300Z', ended_at: '2026-01-01T00:00:02.000Z', outcome: 'failed', error: 'boom', routing: { strategy: 'least_loaded', candidate_count: 3 } },
-          { attempt: 2, agent_id: 'a2', assigned_at: '2026-01-01T00:00:03.000Z', started_at: null, ended_at: '2026-01-01T00:00:04.000Z', outcome: 'completed', error: null, routing: { strategy: 'trust_weighted', candidate_count: 1 } },
+          { attempt: 1, agent_id: 'a1', assigned_at: '2026-01-01T00:00:00.200Z', started_at: '2026-01-01T00:00:00.300Z', ended_at: '2026-01-01T00:00:02.000Z', outcome: 'failed', error: 'boom', routing: { strategy: 'least_loaded', candidate_count: 3, candidates: [] } },
+          { attempt: 2, agent_id: 'a2', assigned_at: '2026-01-01T00:00:03.000Z', started_at: null, ended_at: '2026-01-01T00:00:04.000Z', outcome: 'completed', error: null, routing: { strategy: 'trust_weighted', candidate_count: 1, candidates: [] } },
         ],
       }),
     );
@@ -44,6 +44,6 @@ describe('taskTimeline', () => {
 describe('routingReason', () => {
   it('says nothing when routing recorded nothing', () => {
     expect(routingReason(null)).toBeNull();
-    expect(routingReason({ strategy: 'round_robin', candidate_count: 1 })).toBe('strategy round_robin, chosen among 1 capable agent');
+    expect(routingReason({ strategy: 'round_robin', candidate_count: 1, candidates: [] })).toBe('strategy round_robin, chosen among 1 capable agent');
   });
 });

@@ -1,5 +1,7 @@
 /** A task's story as one ordered list of moments, from the task and its attempts. */
 
+import type { RoutingCandidate } from './candidates';
+
 export interface TimelineAttempt {
   attempt: number;
   agent_id: string;
@@ -8,7 +10,7 @@ export interface TimelineAttempt {
   ended_at: string | null;
   outcome: string | null;
   error: string | null;
-  routing: { strategy: string; candidate_count: number } | null;
+  routing: { strategy: string; candidate_count: number; candidates: RoutingCandidate[] } | null;
 }
 
 export interface TimelineTask {

@@ -1,103 +1,114 @@
-import type { TaskStatus } from '@ains/sdk';
+import type { TaskStats, TaskStatus } from '@ains/sdk';
 import { useState } from 'preact/hooks';
-import { FAILED_STATUSES, TASK_STATUSES, listAgentsCapped, listTasksCapped } from '../api/counts';
-import { useLoad } from '../api/hooks';
+import { TASK_STATUSES, listAgentsCapped } from '../api/counts';
+import { useLoad, type Loaded } from '../api/hooks';
 import type { Session } from '../api/session';
 import { BarChart, Donut, LineChart } from '../components/charts';
 import { ErrorNote, Loading, Section } from '../components/ui';
 import { can } from '../logic/access';
-import { formatAge, formatCount, formatPercent } from '../logic/format';
-import { appendSample, bucketize, failureRate, type Sample } from '../logic/series';
+import { formatDuration, formatPercent } from '../logic/format';
+import { appendSample, bucketSeries, bucketTotals, failureRate, failureRateSeries, groupBuckets, type Sample } from '../logic/series';
 
 const POLL_MS = 10_000;
-const HOUR = 3_600_000;
 /** How much state history the overview keeps while it is open. */
-const HISTORY_MS = HOUR;
+const HISTORY_MS = 3_600_000;
+/** Minutes per point of the failure-rate line: a minute alone is too noisy. */
+const RATE_MINUTES = 5;
 
 export function OverviewPage({ session }: { session: Session }) {
   const { access } = session;
+  const tasks = can(access, 'tasks:read');
   return (
     <>
       <h1>Overview</h1>
       <p class="muted">Updated every {POLL_MS / 1_000} seconds.</p>
       <div class="grid">
-        {can(access, 'tasks:read') ? <QueuePanel session={session} /> : null}
-        {can(access, 'tasks:read') ? <StatesPanel session={session} /> : null}
-        {can(access, 'tasks:read') ? <ThroughputPanel session={session} /> : null}
+        {tasks ? <TaskPanels session={session} /> : null}
         {can(access, 'agents:read') ? <AgentsPanel session={session} /> : null}
       </div>
-      {!can(access, 'tasks:read') && !can(access, 'agents:read') ? <p>This API key may read neither tasks nor agents, so there is nothing to chart.</p> : null}
+      {!tasks && !can(access, 'agents:read') ? <p>This API key may read neither tasks nor agents, so there is nothing to chart.</p> : null}
     </>
   );
 }
 
-function QueuePanel({ session }: { session: Session }) {
-  const admin = can(session.access, 'admin');
-  const queue = useLoad(
+/** One statistics read feeds the three task panels. */
+function TaskPanels({ session }: { session: Session }) {
+  const [history, setHistory] = useState<Sample<TaskStatus>[]>([]);
+  const stats = useLoad(
     async () => {
-      // The dispatch queue across tenants is an admin read; every key sees its own queued tasks.
-      const [dispatch, queued] = await Promise.all([admin ? session.client.get('/v1/routing/queue') : Promise.resolve(null), listTasksCapped(session.client, { status: 'queued' })]);
-      const byPriority = new Map<number, number>();
-      for (const task of queued.items) byPriority.set(task.effective_priority, (byPriority.get(task.effective_priority) ?? 0) + 1);
-      const oldest = queued.items.reduce<string | null>((min, task) => {
-        const at = task.queued_at ?? task.created_at;
-        return min === null || at < min ? at : min;
-      }, null);
-      return { dispatch, queued, byPriority, oldest };
+      const answer = await session.client.get('/v1/tasks/stats');
+      setHistory((samples) => appendSample(samples, { at: Date.parse(answer.generated_at), values: statusCounts(answer) }, HISTORY_MS));
+      return answer;
     },
-    'queue',
+    'stats',
     POLL_MS,
   );
-  const data = queue.data;
-  const bars = Array.from({ length: 10 }, (_, index) => {
-    const priority = 10 - index;
-    const value = data?.dispatch ? (data.dispatch.by_priority[String(priority)] ?? 0) : (data?.byPriority.get(priority) ?? 0);
-    return { label: `P${priority}`, value };
-  });
+  return (
+    <>
+      <QueuePanel session={session} stats={stats} />
+      <StatesPanel stats={stats} history={history} />
+      <ThroughputPanel stats={stats} />
+    </>
+  );
+}
+
+function statusCounts(stats: TaskStats): Record<TaskStatus, number> {
+  return Object.fromEntries(TASK_STATUSES.map((status) => [status, stats.by_status[status] ?? 0])) as Record<TaskStatus, number>;
+}
+
+function Status({ stats }: { stats: Loaded<TaskStats> }) {
+  return (
+    <>
+      <ErrorNote error={stats.error} />
+      <Loading loading={stats.loading && !stats.data} />
+    </>
+  );
+}
+
+function scopeNote(stats: TaskStats): string {
+  return stats.scope === 'all' ? ' (all tenants)' : '';
+}
+
+function QueuePanel({ session, stats }: { session: Session; stats: Loaded<TaskStats> }) {
+  // Backpressure is routing's, across tenants: an admin read.
+  const dispatch = useLoad(() => (can(session.access, 'admin') ? session.client.get('/v1/routing/queue') : Promise.resolve(null)), 'dispatch', POLL_MS);
+  const data = stats.data;
   return (
     <Section title="Queue">
-      <ErrorNote error={queue.error} />
-      <Loading loading={queue.loading && !queue.data} />
+      <Status stats={stats} />
       {data ? (
         <>
           <p class="stat">
-            <strong>{data.dispatch ? data.dispatch.depth : formatCount(data.queued.items.length, data.queued.capped)}</strong> queued
-            {data.dispatch ? ' (all tenants)' : ''}
-            {data.oldest ? `; oldest waiting ${data.queued.capped ? 'at least ' : ''}${formatAge(data.oldest).replace(' ago', '')}` : ''}
-            {data.dispatch?.backpressure.engaged ? <span class="badge badge-failed">backpressure</span> : null}
+            <strong>{data.queue.depth}</strong> queued{scopeNote(data)}
+            {data.queue.oldest_queued_at ? `; oldest waiting ${formatDuration(Date.parse(data.generated_at) - Date.parse(data.queue.oldest_queued_at))}` : ''}
+            {dispatch.data?.backpressure.engaged ? <span class="badge badge-failed">backpressure</span> : null}
           </p>
-          <BarChart title="Queued tasks by effective priority" bars={bars} />
+          <p class="chart-title">Queued tasks by effective priority</p>
+          <BarChart title="Queued tasks by effective priority" bars={data.queue.by_priority.map((level) => ({ label: `P${level.priority}`, value: level.count }))} />
+          <p class="chart-title">Oldest queued task's wait by effective priority, in seconds</p>
+          <BarChart
+            title="Oldest queued task's wait by effective priority, in seconds"
+            bars={data.queue.by_priority.map((level) => ({ label: `P${level.priority}`, value: level.oldest_age_ms === null ? 0 : Math.round(level.oldest_age_ms / 1_000) }))}
+            unit=" s"
+          />
         </>
       ) : null}
     </Section>
   );
 }
 
-type StatusCounts = Record<TaskStatus, number>;
-
-function StatesPanel({ session }: { session: Session }) {
-  const [history, setHistory] = useState<Sample<TaskStatus>[]>([]);
-  const counts = useLoad(
-    async () => {
-      const entries = await Promise.all(TASK_STATUSES.map(async (status) => [status, await listTasksCapped(session.client, { status })] as const));
-      const values = Object.fromEntries(entries.map(([status, list]) => [status, list.items.length])) as StatusCounts;
-      const capped = entries.filter(([, list]) => list.capped).map(([status]) => status);
-      setHistory((samples) => appendSample(samples, { at: Date.now(), values }, HISTORY_MS));
-      return { values, capped };
-    },
-    'states',
-    POLL_MS,
-  );
+function StatesPanel({ stats, history }: { stats: Loaded<TaskStats>; history: Sample<TaskStatus>[] }) {
   const live: TaskStatus[] = ['pending', 'blocked', 'queued', 'assigned', 'running'];
-  const data = counts.data;
+  const data = stats.data;
+  const counts = data ? statusCounts(data) : null;
+  const capped = data && counts ? TASK_STATUSES.filter((status) => counts[status] >= data.count_limit) : [];
   return (
     <Section title="Tasks per state">
-      <ErrorNote error={counts.error} />
-      <Loading loading={counts.loading && !counts.data} />
-      {data ? (
+      <Status stats={stats} />
+      {data && counts ? (
         <>
-          <BarChart title="Tasks per state now" bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' '), value: data.values[status] }))} />
-          {data.capped.length ? <p class="muted">Counted up to 600 each; more in: {data.capped.join(', ')}.</p> : null}
+          <BarChart title={`Tasks per state now${scopeNote(data)}`} bars={TASK_STATUSES.map((status) => ({ label: status.replace('_', ' '), value: counts[status] }))} />
+          {capped.length ? <p class="muted">Counted up to {data.count_limit.toLocaleString('en')} each; more in: {capped.join(', ')}.</p> : null}
           <LineChart title="Unfinished tasks over time (since this page opened)" series={live.map((status) => ({ name: status, points: history.map((sample) => ({ at: sample.at, value: sample.values[status] })) }))} />
         </>
       ) : null}
@@ -105,43 +116,30 @@ function StatesPanel({ session }: { session: Session }) {
   );
 }
 
-function ThroughputPanel({ session }: { session: Session }) {
-  const throughput = useLoad(
-    async () => {
-      const to = Date.now();
-      const from = to - HOUR;
-      const since = new Date(from).toISOString();
-      const [completed, ...failures] = await Promise.all([listTasksCapped(session.client, { status: 'completed', created_after: since }), ...FAILED_STATUSES.map((status) => listTasksCapped(session.client, { status, created_after: since }))]);
-      const failed = failures.flatMap((list) => list.items);
-      const finishedAt = (list: { finished_at: string | null }[]) => list.map((task) => task.finished_at).filter((at): at is string => at !== null);
-      return {
-        completed: bucketize(finishedAt(completed.items), from, to, 12),
-        failed: bucketize(finishedAt(failed), from, to, 12),
-        totals: { completed: completed.items.length, failed: failed.length },
-        capped: completed.capped || failures.some((list) => list.capped),
-      };
-    },
-    'throughput',
-    POLL_MS,
-  );
-  const data = throughput.data;
-  const rate = data ? failureRate(data.totals.completed, data.totals.failed) : null;
+function ThroughputPanel({ stats }: { stats: Loaded<TaskStats> }) {
+  const data = stats.data;
+  const buckets = data?.last_hour.buckets ?? [];
+  const totals = bucketTotals(buckets);
+  const rate = failureRate(totals.completed, totals.failed);
   return (
     <Section title="Throughput, last hour">
-      <ErrorNote error={throughput.error} />
-      <Loading loading={throughput.loading && !throughput.data} />
+      <Status stats={stats} />
       {data ? (
         <>
           <p class="stat">
-            <strong>{formatCount(data.totals.completed, data.capped)}</strong> completed, <strong>{formatCount(data.totals.failed, data.capped)}</strong> failed; failure rate <strong>{formatPercent(rate)}</strong>
+            <strong>{totals.created}</strong> created, <strong>{totals.completed}</strong> completed, <strong>{totals.failed}</strong> failed; failure rate <strong>{formatPercent(rate)}</strong>
           </p>
+          <p class="chart-title">Tasks per minute</p>
           <LineChart
-            title="Tasks finished per 5 minutes"
+            title="Tasks per minute"
             series={[
-              { name: 'completed', points: data.completed.map((bucket) => ({ at: bucket.start, value: bucket.count })) },
-              { name: 'failed', points: data.failed.map((bucket) => ({ at: bucket.start, value: bucket.count })) },
+              { name: 'created', points: bucketSeries(buckets, 'created') },
+              { name: 'completed', points: bucketSeries(buckets, 'completed') },
+              { name: 'failed', points: bucketSeries(buckets, 'failed') },
             ]}
           />
+          <p class="chart-title">Failure rate per {RATE_MINUTES} minutes</p>
+          <LineChart title={`Failure rate per ${RATE_MINUTES} minutes`} series={[{ name: 'failure rate', points: failureRateSeries(groupBuckets(buckets, RATE_MINUTES)) }]} yMax={1} format={(value) => `${Math.round(value * 100)} %`} />
         </>
       ) : null}
     </Section>

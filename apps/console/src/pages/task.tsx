@@ -1,6 +1,7 @@
 import type { TaskDetail } from '@ains/sdk';
 import { useLoad } from '../api/hooks';
 import type { Session } from '../api/session';
+import { RoutingCandidates } from '../components/routing-candidates';
 import { TaskGraph } from '../components/task-graph';
 import { ActionButton, ErrorNote, Facts, JsonView, Loading, Section, StatusBadge } from '../components/ui';
 import { can } from '../logic/access';
@@ -128,6 +129,11 @@ export function TaskPage({ session, id }: { session: Session; id: string }) {
           </div>
         )}
       </Section>
+      {task.attempts.some((attempt) => attempt.routing?.candidates.length) ? (
+        <Section title="Why this agent">
+          {task.attempts.map((attempt) => (attempt.routing?.candidates.length ? <RoutingCandidates key={attempt.attempt} attempt={attempt.attempt} routing={attempt.routing} /> : null))}
+        </Section>
+      ) : null}
       {task.depends_on.length > 0 || chain ? (
         <Section title={chain ? `Chain: ${chain.name}` : 'Dependencies'}>
           <div class="graph-wrap">

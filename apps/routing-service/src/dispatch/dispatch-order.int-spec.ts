@@ -144,6 +144,32 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
     expect(rows.find((row) => row.task_id === byPolicy)).toMatchObject({ strategy: 'round_robin', candidate_count: 2, attempt: 1 });
     expect(rows.find((row) => row.task_id === ownStrategy)).toMatchObject({ strategy: 'fastest_response' });
   });
+
+  it('sends with each decision the best-ranked candidates, their scores and factors, the chosen agent among them', async () => {
+    const tag = uniqueTag();
+    const trust = [9_000, 6_000, 3_000];
+    const agents = trust.map(() => randomUUID());
+    for (const [index, agentId] of agents.entries()) {
+      await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 2 }));
+      await feed.deliver('ains.trust.score_changed.v1', agentId, { agentId, scoreBp: trust[index], previousScoreBp: 5_000, tier: 'good', reason: 'test', taskId: null, changedAt: new Date().toISOString() });
+    }
+    const taskId = randomUUID();
+    await queue({ taskId, requiredTags: [tag], strategy: 'trust_weighted' });
+    const [decision] = await decided([taskId], 1);
+    const [event] = await query<{ payload: { agentId: string; candidateCount: number; candidates: { agentId: string; score: number; factors: Record<string, number> }[] } }>(
+      db,
+      `SELECT payload FROM routing.outbox WHERE event_type = 'ains.routing.decided.v1' AND message_key = $1`,
+      [taskId],
+    );
+    expect(event.payload.candidateCount).toBe(3);
+    // Most trusted first, each scored by its chance of being picked.
+    expect(event.payload.candidates).toEqual([
+      { agentId: agents[0], score: 0.5, factors: { trust: 0.9 } },
+      { agentId: agents[1], score: 0.3333, factors: { trust: 0.6 } },
+      { agentId: agents[2], score: 0.1667, factors: { trust: 0.3 } },
+    ]);
+    expect(event.payload.candidates.map((candidate) => candidate.agentId)).toContain(decision.agent_id);
+  });
 });
 
 describe('starvation prevention (age boost every 150 ms)', () => {

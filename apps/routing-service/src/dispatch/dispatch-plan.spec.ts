@@ -24,6 +24,14 @@ describe('planning a dispatch round', () => {
     expect(plan.map((d) => [d.task.taskId, d.candidateCount])).toEqual([['any', 1]]);
   });
 
+  it('records each decision’s candidates as they stood before the decision took its slot', () => {
+    const plan = planDecisions(tasks(2), [agent('a', { maxConcurrency: 2 }), agent('b', { maxConcurrency: 2, activeCount: 1 })], () => new LeastLoadedStrategy(), 100);
+    expect(plan.map((d) => d.candidates.map((c) => [c.agentId, c.factors.active_tasks]))).toEqual([
+      [['a', 0], ['b', 1]],
+      [['b', 1], ['a', 1]],
+    ]);
+  });
+
   it('stops at the batch limit', () => {
     expect(planDecisions(tasks(5), [agent('a', { maxConcurrency: 10 })], () => new LeastLoadedStrategy(), 3)).toHaveLength(3);
   });

@@ -1,4 +1,6 @@
+import type { RoutingCandidate } from '@ains/contracts';
 import type { CandidateAgent, RoutableTask, RoutingStrategy } from '../strategies/routing-strategy';
+import { rankCandidates } from './candidate-ranking';
 import { candidatesFor, hasFreeSlot } from './matching.rules';
 
 export interface PlannedDecision<T extends RoutableTask = RoutableTask> {
@@ -6,6 +8,8 @@ export interface PlannedDecision<T extends RoutableTask = RoutableTask> {
   agent: CandidateAgent;
   strategy: string;
   candidateCount: number;
+  /** The best-ranked candidates with their scores, as they stood when the agent was picked. */
+  candidates: RoutingCandidate[];
 }
 
 /**
@@ -24,9 +28,10 @@ export function planDecisions<T extends RoutableTask>(tasks: readonly T[], agent
     if (candidates.length === 0) continue;
     const strategy = strategyFor(task);
     const agent = strategy.selectAgent(task, candidates);
+    const ranked = rankCandidates(strategy, candidates, agent);
     agent.activeCount += 1;
     agent.lastAssignedSeq = ++sequence;
-    planned.push({ task, agent, strategy: strategy.name, candidateCount: candidates.length });
+    planned.push({ task, agent, strategy: strategy.name, candidateCount: candidates.length, candidates: ranked });
   }
   return planned;
 }

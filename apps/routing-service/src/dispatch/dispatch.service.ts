@@ -113,13 +113,14 @@ export class DispatchService {
     const claimed = await this.queue.claim(manager, planned.map(({ task }) => task));
     const records = planned
       .filter(({ task }) => claimed.has(task.taskId))
-      .map<DecisionRecord>(({ task, agent, strategy, candidateCount }) => ({
+      .map<DecisionRecord>(({ task, agent, strategy, candidateCount, candidates }) => ({
         taskId: task.taskId,
         attempt: task.attempt,
         agentId: agent.agentId,
         clientId: task.clientId,
         strategy,
         candidateCount,
+        candidates,
         queuedAt: task.queuedAt,
         decidedAt: now,
       }));
@@ -146,6 +147,7 @@ export class DispatchService {
           attempt: decision.attempt,
           strategy: decision.strategy,
           candidateCount: decision.candidateCount,
+          candidates: decision.candidates,
           decidedAt: now.toISOString(),
         },
       })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RoutingRequirements } from '@ains/contracts';
+import type { RoutingCandidate, RoutingRequirements } from '@ains/contracts';
 import type { CandidateAgent, RoutableTask } from '../strategies/routing-strategy';
 import { INITIAL_TRUST_BP } from './matching.rules';
 
@@ -17,6 +17,8 @@ export interface DecisionRecord {
   clientId: string;
   strategy: string;
   candidateCount: number;
+  /** Travels in the event only: the decisions table keeps the count. */
+  candidates: RoutingCandidate[];
   queuedAt: Date;
   decidedAt: Date;
 }

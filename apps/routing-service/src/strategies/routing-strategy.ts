@@ -29,14 +29,30 @@ export interface RoutableTask {
 }
 
 /**
+ * How a strategy rates one candidate, for the record of a decision: `score` from 0 to 1, higher
+ * preferred, and the figures it comes from (snake_case names, numbers only).
+ */
+export interface CandidateScore {
+  score: number;
+  factors: Record<string, number>;
+}
+
+/**
  * One way of choosing among capable agents with free capacity. `candidates` is never empty;
  * the result must be one of them. Implementations hold no state between calls (state lives in
  * the agents' figures, which the database shares across routing replicas).
+ *
+ * `prefer` orders candidates as the strategy ranks them, best first (a deterministic strategy
+ * selects the first); `scorer` rates a candidate at its 1-based `position` in that order, made
+ * once per decision so it can work out what it needs over all candidates first. Both serve only
+ * to explain a decision, so they must agree with `selectAgent`.
  */
 export interface RoutingStrategy {
   readonly name: string;
   readonly description: string;
   selectAgent(task: RoutableTask, candidates: readonly CandidateAgent[]): CandidateAgent;
+  prefer(a: CandidateAgent, b: CandidateAgent): number;
+  scorer(candidates: readonly CandidateAgent[]): (agent: CandidateAgent, position: number) => CandidateScore;
 }
 
 /** The first element of `items` that is smallest by `compare` (ties keep the earlier one). */

@@ -1,4 +1,4 @@
-import type { CandidateAgent, RoutableTask, RoutingStrategy } from './routing-strategy';
+import { byLastAssigned, type CandidateAgent, type CandidateScore, type RoutableTask, type RoutingStrategy } from './routing-strategy';
 
 /** A uniform random number in [0, 1). */
 export type Random = () => number;
@@ -24,5 +24,16 @@ export class TrustWeightedStrategy implements RoutingStrategy {
     }
     // Only reachable through floating point rounding at the very top of the range.
     return candidates.findLast((agent) => agent.trustBp > 0) ?? candidates[candidates.length - 1];
+  }
+
+  /** Most trusted first: the likeliest pick. */
+  prefer(a: CandidateAgent, b: CandidateAgent): number {
+    return b.trustBp - a.trustBp || byLastAssigned(a, b);
+  }
+
+  /** The chance this candidate had of being picked. */
+  scorer(candidates: readonly CandidateAgent[]): (agent: CandidateAgent) => CandidateScore {
+    const total = candidates.reduce((sum, candidate) => sum + candidate.trustBp, 0);
+    return (agent) => ({ score: total === 0 ? 1 / candidates.length : agent.trustBp / total, factors: { trust: agent.trustBp / 10_000 } });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { RoutingCandidate } from '@ains/contracts';
 import { OutboxWriter } from '@ains/messaging';
 import { APP_CONFIG } from '@ains/platform';
 import { ChainProgression } from '../chains/chain-progression.service';
@@ -29,7 +30,7 @@ export class TaskLifecycle {
   /** routing-service's decision, applied only to the attempt it was made for. */
   async assign(
     manager: EntityManager,
-    decision: { clientId: string; taskId: string; attempt: number; agentId: string; strategy: string; candidateCount: number },
+    decision: { clientId: string; taskId: string; attempt: number; agentId: string; strategy: string; candidateCount: number; candidates?: RoutingCandidate[] },
   ): Promise<TaskRow | null> {
     const assigned = await this.tasks.assignIfQueued(manager, decision, this.leaseFromNow());
     if (!assigned) return null;
@@ -41,6 +42,7 @@ export class TaskLifecycle {
       assigned_at: assigned.assigned_at ?? new Date(),
       routing_strategy: decision.strategy,
       routing_candidates: decision.candidateCount,
+      routing_ranking: decision.candidates ?? null,
     });
     await this.outbox.append(manager, TaskEventsOf.assigned(assigned, agentId));
     await manager.query('SELECT pg_notify($1, $2)', ['task_assigned', agentId]);

@@ -1,4 +1,4 @@
-import { publicKeyFingerprint, type RetryPolicyInput, type RoutingHintsInput, type TaskDetailView, type TaskStatus, type TaskView } from '@ains/contracts';
+import { publicKeyFingerprint, type RetryPolicyInput, type RoutingCandidate, type RoutingHintsInput, type TaskDetailView, type TaskStatus, type TaskView } from '@ains/contracts';
 
 /** A row of task.tasks as the driver returns it. */
 export interface TaskRow {
@@ -54,6 +54,8 @@ export interface AttemptRow {
   signature: string | null;
   signature_public_key: string | null;
   reported_retryable: boolean | null;
+  /** The candidates routing ranked, as its decision event carried them; null before they were recorded. */
+  routing_ranking: RoutingCandidate[] | null;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -93,7 +95,12 @@ export function toTaskView(task: TaskRow): TaskView {
   };
 }
 
-export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDetailView {
+/**
+ * Agents are a shared fleet, readable by every key with `agents:read` (docs/agent-service.md). A
+ * key without it learns the chosen agent of its own task's attempt anyway; the other candidates'
+ * ids are withheld from it (their scores stay).
+ */
+export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[], agentsVisible: boolean): TaskDetailView {
   return {
     ...toTaskView(task),
     attempts: attempts.map((attempt) => ({
@@ -104,7 +111,10 @@ export function toTaskDetailView(task: TaskRow, attempts: AttemptRow[]): TaskDet
       ended_at: iso(attempt.ended_at),
       outcome: attempt.outcome,
       error: attempt.error,
-      routing: attempt.routing_strategy === null ? null : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0 },
+      routing:
+        attempt.routing_strategy === null
+          ? null
+          : { strategy: attempt.routing_strategy, candidate_count: attempt.routing_candidates ?? 0, candidates: candidatesView(attempt.routing_ranking ?? [], attempt.agent_id, agentsVisible) },
       signature: signatureView(attempt),
     })),
   };
@@ -120,4 +130,11 @@ function signatureView(attempt: AttemptRow): TaskDetailView['attempts'][number][
     report: attempt.outcome === 'failed' ? 'fail' : 'complete',
     retryable: attempt.reported_retryable,
   };
+}
+
+function candidatesView(ranking: RoutingCandidate[], chosenAgentId: string, agentsVisible: boolean): NonNullable<TaskDetailView['attempts'][number]['routing']>['candidates'] {
+  return ranking.map(({ agentId, score, factors }) => {
+    const chosen = agentId === chosenAgentId;
+    return { agent_id: chosen || agentsVisible ? agentId : null, score, factors, chosen };
+  });
 }

@@ -51,7 +51,7 @@ export class TasksController {
 
   @Get(':id')
   get(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(TaskIdParam)) params: TaskIdParams): Promise<TaskDetailView> {
-    return this.tasks.get(caller.clientId, params.id);
+    return this.tasks.get(caller.clientId, params.id, caller.scopes.includes('agents:read') || caller.scopes.includes('admin'));
   }
 
   @Post(':id/cancel')

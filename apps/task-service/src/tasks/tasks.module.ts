@@ -9,6 +9,9 @@ import { EventsConsumer } from '../events/events.consumer';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AgentKeysRepository } from '../signatures/agent-keys.repository';
 import { ReportSignatures } from '../signatures/report-signatures';
+import { StatsController } from '../stats/stats.controller';
+import { StatsRepository } from '../stats/stats.repository';
+import { StatsService } from '../stats/stats.service';
 import { TemplatesController } from '../templates/templates.controller';
 import { TemplatesRepository } from '../templates/templates.repository';
 import { TemplatesService } from '../templates/templates.service';
@@ -31,7 +34,7 @@ import { TasksService } from './tasks.service';
  * lifecycle in the same transactions, so splitting them would only add wiring.
  */
 @Module({
-  controllers: [TasksController, TemplatesController, ChainsController, WorkController],
+  controllers: [StatsController, TasksController, TemplatesController, ChainsController, WorkController],
   providers: [
     EventsConsumer,
     TasksRepository,
@@ -55,6 +58,8 @@ import { TasksService } from './tasks.service';
     EventReactions,
     TaskTimers,
     TimersRepository,
+    StatsRepository,
+    StatsService,
   ],
 })
 export class TasksModule {}

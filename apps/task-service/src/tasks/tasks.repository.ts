@@ -177,10 +177,10 @@ export class TasksRepository {
     ];
   }
 
-  async insertAttempt(manager: EntityManager, attempt: Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at' | 'routing_strategy' | 'routing_candidates'>): Promise<void> {
+  async insertAttempt(manager: EntityManager, attempt: Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at' | 'routing_strategy' | 'routing_candidates' | 'routing_ranking'>): Promise<void> {
     await manager.query(
-      'INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at, routing_strategy, routing_candidates) VALUES ($1, $2, $3, $4, $5, $6)',
-      [attempt.task_id, attempt.attempt, attempt.agent_id, attempt.assigned_at, attempt.routing_strategy, attempt.routing_candidates],
+      'INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at, routing_strategy, routing_candidates, routing_ranking) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [attempt.task_id, attempt.attempt, attempt.agent_id, attempt.assigned_at, attempt.routing_strategy, attempt.routing_candidates, attempt.routing_ranking === null ? null : JSON.stringify(attempt.routing_ranking)],
     );
   }
 

@@ -56,10 +56,11 @@ export class TasksService {
     return created.map((task, index) => ({ ...toTaskView(task), ref: body.tasks[index].ref ?? null }));
   }
 
-  async get(clientId: string, id: string): Promise<TaskDetailView> {
+  /** `agentsVisible`: whether the caller may read agents, and so the ids of every routing candidate. */
+  async get(clientId: string, id: string, agentsVisible: boolean): Promise<TaskDetailView> {
     const task = await this.tasks.findForClient(clientId, id);
     if (!task) throw ProblemException.notFound(`Task ${id}`);
-    return toTaskDetailView(task, await this.tasks.listAttempts(id));
+    return toTaskDetailView(task, await this.tasks.listAttempts(id), agentsVisible);
   }
 
   async list(clientId: string, query: TaskListQuery): Promise<{ data: TaskView[]; next_cursor: string | null }> {

@@ -103,6 +103,45 @@ describe('agent work protocol and consumed events (task-service, real Postgres a
     expect((await call('POST', claimUrl, {}, agent(randomUUID()))).statusCode).toBe(403);
   });
 
+  it('shows the candidates routing ranked, with their scores, in the attempt; other agents’ ids only to keys that may read agents', async () => {
+    const [chosen, runnerUp, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const task = await createTask({ task_type: 'summarise' });
+    const candidates = [
+      { agentId: runnerUp, score: 0.5, factors: { trust: 0.9 } },
+      { agentId: chosen, score: 0.3333, factors: { trust: 0.6 } },
+      { agentId: third, score: 0.1667, factors: { trust: 0.3 } },
+    ];
+    await consumed(await publish('ains.routing.decided.v1', task.id, { taskId: task.id, clientId: client.clientId, agentId: chosen, attempt: 1, strategy: 'trust_weighted', candidateCount: 7, candidates, decidedAt: new Date().toISOString() }));
+
+    const readAs = async (scopes: Caller['scopes'], caller: Caller = { ...client, scopes }) => {
+      const url = `/v1/tasks/${task.id}`;
+      return app.inject({ method: 'GET', url, headers: callerHeaders('GET', url, caller) });
+    };
+    const routingFor = async (scopes: Caller['scopes']) => (await readAs(scopes)).json<{ attempts: { routing: unknown }[] }>().attempts[0].routing;
+    const withAgents = {
+      strategy: 'trust_weighted',
+      candidate_count: 7,
+      candidates: [
+        { agent_id: runnerUp, score: 0.5, factors: { trust: 0.9 }, chosen: false },
+        { agent_id: chosen, score: 0.3333, factors: { trust: 0.6 }, chosen: true },
+        { agent_id: third, score: 0.1667, factors: { trust: 0.3 }, chosen: false },
+      ],
+    };
+    expect(await routingFor(['tasks:read', 'agents:read'])).toEqual(withAgents);
+    expect(await routingFor(['admin'])).toEqual(withAgents);
+    expect(await routingFor(['tasks:read'])).toEqual({
+      ...withAgents,
+      candidates: withAgents.candidates.map((candidate) => ({ ...candidate, agent_id: candidate.chosen ? chosen : null })),
+    });
+    // Another client's key does not learn the decision: the task does not exist for it.
+    expect((await readAs(['tasks:read', 'agents:read'], testCaller({ clientId: `other-${randomUUID()}`, scopes: ['tasks:read', 'agents:read'] }))).statusCode).toBe(404);
+
+    // A decision from a producer that does not send candidates still reads, with none.
+    const older = await createTask({ task_type: 'summarise' });
+    await assign(older.id, 1, randomUUID());
+    expect((await getTask(older.id)).attempts[0]).toMatchObject({ routing: { strategy: 'least_loaded', candidate_count: 1, candidates: [] } });
+  });
+
   it('lets only the assigned agent start, renew, and complete, then releases dependents', async () => {
     const agentA = randomUUID();
     const task = await createTask({ task_type: 'extract', timeout_seconds: 600 });

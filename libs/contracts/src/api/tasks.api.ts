@@ -78,8 +78,26 @@ export const TaskAttemptSchema = z.object({
   ended_at: isoTime().nullable(),
   outcome: z.enum(['completed', 'failed', 'timed_out', 'requeued', 'cancelled']).nullable(),
   error: z.string().nullable(),
-  /** Why this attempt went to its agent: routing's strategy and how many capable agents it chose from. */
-  routing: z.object({ strategy: z.string(), candidate_count: z.int() }).nullable(),
+  /**
+   * Why this attempt went to its agent: routing's strategy, how many capable agents it chose from
+   * and the best-ranked of them with their scores.
+   */
+  routing: z
+    .object({
+      strategy: z.string(),
+      candidate_count: z.int(),
+      candidates: z
+        .array(
+          z.object({
+            agent_id: z.uuid().nullable().meta({ description: 'null for an agent other than the chosen one when the key may not read agents (`agents:read`)' }),
+            score: z.number().meta({ description: 'from 0 to 1, higher preferred by the strategy' }),
+            factors: z.record(z.string(), z.number()).meta({ description: 'the figures the score comes from, e.g. `trust`, `active_tasks`, `avg_completion_ms`, `position`' }),
+            chosen: z.boolean(),
+          }),
+        )
+        .meta({ description: 'Up to 5, best first; the chosen agent is always among them. Empty for decisions recorded before candidates were.' }),
+    })
+    .nullable(),
   /**
    * The agent's Ed25519 signature of the report that ended this attempt (`complete` or `fail`), with
    * the public key that verified it: anyone can check it again over the report's signing text
@@ -138,6 +156,34 @@ export type TaskView = z.infer<typeof TaskSchema>;
 
 export const TaskDetailSchema = TaskSchema.extend({ attempts: z.array(TaskAttemptSchema) });
 export type TaskDetailView = z.infer<typeof TaskDetailSchema>;
+
+// --- statistics ------------------------------------------------------------------------------
+
+/** Each state's count stops here: the statistics cost the same however many tasks there are. */
+export const TASK_STATS_COUNT_LIMIT = 100_000;
+export const TASK_STATS_BUCKETS = 60;
+export const TASK_STATS_BUCKET_SECONDS = 60;
+
+export const TaskStatsSchema = z.object({
+  scope: z.enum(['client', 'all']).meta({ description: '`client`: the caller’s own tasks; `all`: every client’s (an `admin` key)' }),
+  generated_at: isoTime(),
+  count_limit: z.int().meta({ description: 'a count equal to this means at least this many' }),
+  by_status: z.record(TaskStatusSchema, z.int()).meta({ description: 'tasks in each state now' }),
+  queue: z.object({
+    depth: z.int(),
+    oldest_queued_at: isoTime().nullable(),
+    by_priority: z
+      .array(z.object({ priority: z.int(), count: z.int(), oldest_queued_at: isoTime().nullable(), oldest_age_ms: z.int().nullable() }))
+      .meta({ description: 'queued tasks per effective priority, 10 entries from 10 down to 1' }),
+  }),
+  last_hour: z.object({
+    bucket_seconds: z.int(),
+    buckets: z
+      .array(z.object({ start: isoTime(), created: z.int(), completed: z.int(), failed: z.int() }))
+      .meta({ description: 'oldest first; the last one is the current minute, so far. `failed`: tasks that ended failed, timed out or dead-lettered with no retry due' }),
+  }),
+});
+export type TaskStatsView = z.infer<typeof TaskStatsSchema>;
 
 export const TaskBatchSchema = z.object({ data: z.array(TaskSchema.extend({ ref: z.string().nullable() })) });
 
@@ -348,6 +394,17 @@ export const TaskOperations: ApiOperation[] = [
   { operationId: 'createTask', method: 'POST', path: '/v1/tasks', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Create a task', description: idempotencyNote, idempotent: true, body: CreateTaskBody, responses: { 201: { description: 'The task.', schema: TaskSchema }, 422: { description: 'Unknown dependency.', schema: ProblemSchema }, 503: overloaded } },
   { operationId: 'createTaskBatch', method: 'POST', path: '/v1/tasks/batch', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Create up to 1,000 tasks at once, all or nothing', description: idempotencyNote, idempotent: true, body: CreateTaskBatchBody, responses: { 201: { description: 'The tasks, in request order.', schema: TaskBatchSchema }, 422: { description: 'Unknown dependency or a dependency cycle.', schema: ProblemSchema }, 503: overloaded } },
   { operationId: 'listTasks', method: 'GET', path: '/v1/tasks', upstream: 'task', scopes: ['tasks:read'], tag: 'Tasks', summary: 'List tasks', query: TaskListQuery, responses: { 200: { description: 'A page of tasks, newest first.', schema: pageOf(TaskSchema) } } },
+  {
+    operationId: 'getTaskStats',
+    method: 'GET',
+    path: '/v1/tasks/stats',
+    upstream: 'task',
+    scopes: ['tasks:read'],
+    tag: 'Tasks',
+    summary: 'Counts per state, queue depth per priority and the last hour’s throughput',
+    description: `The caller’s own tasks; an \`admin\` key gets every client’s. Counts stop at ${TASK_STATS_COUNT_LIMIT.toLocaleString('en')} per state. The answer may be up to a few seconds old (\`generated_at\`).`,
+    responses: { 200: { description: 'The statistics.', schema: TaskStatsSchema } },
+  },
   { operationId: 'getTask', method: 'GET', path: '/v1/tasks/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Tasks', summary: 'Get a task with its attempts', params: uuidParam(), responses: { 200: { description: 'The task.', schema: TaskDetailSchema }, 404: notFound } },
   { operationId: 'cancelTask', method: 'POST', path: '/v1/tasks/{id}/cancel', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Cancel a task', params: uuidParam(), body: CancelTaskBody, responses: { 200: { description: 'The cancelled task.', schema: TaskSchema }, 404: notFound, 409: conflict } },
   { operationId: 'retryTask', method: 'POST', path: '/v1/tasks/{id}/retry', upstream: 'task', scopes: ['tasks:write'], tag: 'Tasks', summary: 'Queue a failed, timed-out or dead-lettered task again with a fresh retry budget', params: uuidParam(), responses: { 200: { description: 'The queued task.', schema: TaskSchema }, 404: notFound, 409: conflict } },

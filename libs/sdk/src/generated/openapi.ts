@@ -480,6 +480,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts per state, queue depth per priority and the last hour’s throughput
+         * @description The caller’s own tasks; an `admin` key gets every client’s. Counts stop at 100,000 per state. The answer may be up to a few seconds old (`generated_at`).
+         *
+         *     Requires one of the scopes: tasks:read (or `admin`).
+         */
+        get: operations["getTaskStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tasks/{id}": {
         parameters: {
             query?: never;
@@ -3725,6 +3747,71 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    getTaskStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `client`: the caller’s own tasks; `all`: every client’s (an `admin` key)
+                         * @enum {string}
+                         */
+                        scope: "client" | "all";
+                        /** Format: date-time */
+                        generated_at: string;
+                        /** @description a count equal to this means at least this many */
+                        count_limit: number;
+                        /** @description tasks in each state now */
+                        by_status: {
+                            [key: string]: number;
+                        };
+                        queue: {
+                            depth: number;
+                            oldest_queued_at: string | null;
+                            /** @description queued tasks per effective priority, 10 entries from 10 down to 1 */
+                            by_priority: {
+                                priority: number;
+                                count: number;
+                                oldest_queued_at: string | null;
+                                oldest_age_ms: number | null;
+                            }[];
+                        };
+                        last_hour: {
+                            bucket_seconds: number;
+                            /** @description oldest first; the last one is the current minute, so far. `failed`: tasks that ended failed, timed out or dead-lettered with no retry due */
+                            buckets: {
+                                /** Format: date-time */
+                                start: string;
+                                created: number;
+                                completed: number;
+                                failed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getTask: {
         parameters: {
             query?: never;
@@ -3823,6 +3910,18 @@ export interface operations {
                             routing: {
                                 strategy: string;
                                 candidate_count: number;
+                                /** @description Up to 5, best first; the chosen agent is always among them. Empty for decisions recorded before candidates were. */
+                                candidates: {
+                                    /** @description null for an agent other than the chosen one when the key may not read agents (`agents:read`) */
+                                    agent_id: string | null;
+                                    /** @description from 0 to 1, higher preferred by the strategy */
+                                    score: number;
+                                    /** @description the figures the score comes from, e.g. `trust`, `active_tasks`, `avg_completion_ms`, `position` */
+                                    factors: {
+                                        [key: string]: number;
+                                    };
+                                    chosen: boolean;
+                                }[];
                             } | null;
                             signature: {
                                 /** @constant */
