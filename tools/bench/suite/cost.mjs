@@ -2,14 +2,14 @@
 // operating system and the components' own counters, read before and after it:
 //   CPU ms of each service process, of PostgreSQL (the postmaster, its live backends and the
 //   backends that exited meanwhile, whose time the kernel adds to the postmaster's children) and of
-//   the suite's Kafka JVM, from /proc/<pid>/stat; PostgreSQL transactions (xact_commit +
+//   the suite's Kafka JVM and of Redis (every redis-server), from /proc/<pid>/stat; PostgreSQL transactions (xact_commit +
 //   xact_rollback of the database, pg_stat_database); Kafka messages produced (the ains topics' end
 //   offsets) and deliveries consumed (every service's ains_events_consumed_total, skipped included);
 //   gateway requests (its http_server_request_duration_seconds_count).
 import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { sql } from '../lib.mjs';
-import { postgresCpuMs, processCpuMs } from '../process-cpu.mjs';
+import { namedProcessesCpuMs, postgresCpuMs, processCpuMs } from '../process-cpu.mjs';
 
 /** PostgreSQL publishes a backend's counters at most once a second after its transactions end. */
 const STATS_FLUSH_MS = 1_500;
@@ -37,8 +37,9 @@ async function scrape(url) {
 }
 
 /**
- * `meter = costMeter(...)`; `await meter.start()` before the phase, `await meter.stop(tasks)` after
- * it resolves with the costs, each per task.
+ * `meter = costMeter(...)`; `await meter.start()` before the phase, `await meter.stop(units)` after
+ * it resolves with the costs, each per unit (a task, or a request of the mixed workload), the
+ * asynchronous work the phase caused included: stop waits until no more events are consumed.
  */
 export function costMeter({ processes, databaseUrl, kafkaBrokers, serviceUrls, gatewayUrl }) {
   const kafka = new Kafka({ clientId: 'ains-bench-cost', brokers: kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
@@ -59,7 +60,7 @@ export function costMeter({ processes, databaseUrl, kafkaBrokers, serviceUrls, g
   async function read() {
     await delay(STATS_FLUSH_MS);
     return {
-      cpu: Object.fromEntries([...processes.map(({ name, pid }) => [name, processCpuMs(pid)]), ['postgresql', postgresCpuMs()]]),
+      cpu: Object.fromEntries([...processes.map(({ name, pid }) => [name, processCpuMs(pid)]), ['postgresql', postgresCpuMs()], ['redis', namedProcessesCpuMs('redis-server')]]),
       transactions: await transactions(databaseUrl),
       produced: await producedMessages(),
       consumed: await consumedDeliveries(),

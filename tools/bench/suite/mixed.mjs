@@ -2,6 +2,7 @@
 // arrival rate (open loop), with the client key of the fixtures. The tasks it creates require a
 // tag no agent has, so they wait in the queue and add no agent work to what is measured.
 import { SEED_RESPONSE_TARGETS, summarize } from '../lib.mjs';
+import { processCpuMs } from '../process-cpu.mjs';
 import { openLoop } from './open-loop.mjs';
 
 const TIMELINE_WINDOW_SECONDS = 10;
@@ -70,16 +71,23 @@ async function load(client, fixtures, options, seconds) {
   return { ...run, sequence };
 }
 
-/** Runs the warm-up, then the measured load; resolves with per-endpoint results. */
-export async function runMixed(client, fixtures, options, say) {
+/**
+ * Runs the warm-up, then the measured load; resolves with per-endpoint results and what a request
+ * cost each process (`meter`, see cost.mjs; the load generator's own CPU beside it).
+ */
+export async function runMixed(client, fixtures, options, say, meter) {
   if (options.warmup > 0) {
     say(`mixed workload: ${options.warmup} s warm-up at ${options.rate} req/s`);
     await load(client, fixtures, options, options.warmup);
   }
   say(`mixed workload: ${options.duration} s at ${options.rate} req/s`);
+  await meter.start();
+  const generatorCpuFrom = processCpuMs(process.pid);
   const measuredFrom = Date.now();
   const run = await load(client, fixtures, options, options.duration);
   const measuredUntil = Date.now();
+  const generatorCpuMs = processCpuMs(process.pid) - generatorCpuFrom;
+  const cost = await meter.stop(run.records.length);
   const wallSeconds = (run.finishedAt - run.startedAt) / 1000;
   const endpointResults = Object.keys(options.mix).map((name) => {
     const records = run.records.filter((_, index) => run.sequence[index] === name);
@@ -118,6 +126,7 @@ export async function runMixed(client, fixtures, options, say) {
     achievedPerSecond: ok / wallSeconds,
     generatorLagMs: summarize(run.records.filter((record) => record.sendLagMs !== null).map((record) => record.sendLagMs)),
     endpoints: endpointResults,
+    cost: { ...cost, generatorCpuMsPerRequest: generatorCpuMs / run.records.length },
     timeline: windows,
     window: { from: measuredFrom, until: measuredUntil },
   };

@@ -11,6 +11,7 @@ const ratio = (a, b) => {
   const value = a / b;
   return `${value >= 10 ? value.toFixed(0) : value >= 0.1 ? value.toFixed(1) : value.toPrecision(2)}×`;
 };
+const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const pct = (value) => `${(value * 100).toFixed(value > 0 && value < 0.01 ? 2 : 1)} %`;
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 const triple = (summary) => `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)}`;
@@ -41,6 +42,10 @@ function mixedLines({ mixed }) {
     ...table(['endpoint', 'share', 'requests', 'errors', 'req/s achieved (offered)', 'p50', 'p95', 'p99', 'seed p50 / p95 / p99 (target)'], rows),
     '',
     `All endpoints, p50 / p99 per ${mixed.timeline[1]?.fromSecond ?? mixed.durationSeconds} s of the run: ${mixed.timeline.map((window) => `${ms(window.p50)} / ${ms(window.p99)}`).join(', ')}.`,
+    '',
+    `Cost per request of the mix (the asynchronous work it caused included): CPU µs ${Object.entries(mixed.cost.cpuMsPerTask)
+      .map(([name, value]) => `${name} ${fixed(value * 1000, 0)}`)
+      .join(', ')}, total ${fixed(mixed.cost.totalCpuMsPerTask * 1000, 0)} (load generator ${fixed(mixed.cost.generatorCpuMsPerRequest * 1000, 0)} more); PostgreSQL transactions ${fixed(mixed.cost.transactionsPerTask)}; Kafka messages produced ${fixed(mixed.cost.kafkaProducedPerTask)}, consumed ${fixed(mixed.cost.kafkaConsumedPerTask)}.`,
   ];
 }
 
@@ -99,7 +104,6 @@ function lifecycleLines({ lifecycle }) {
 function costLines({ lifecycle }) {
   const cost = lifecycle.workload.burst?.cost;
   if (!cost) return [];
-  const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
   const cpuRows = Object.entries(cost.cpuMsPerTask).map(([name, value]) => [`CPU ms: ${name}`, fixed(value)]);
   return [
     `Per-task cost of the burst (${cost.tasks} tasks, ${fixed(cost.seconds, 1)} s from submission until the platform was quiet), from /proc, pg_stat_database, the topics' offsets and the services' metrics.`,
@@ -108,7 +112,7 @@ function costLines({ lifecycle }) {
       ['per task', 'value'],
       [
         ...cpuRows,
-        ['CPU ms: total (services + PostgreSQL + Kafka)', fixed(cost.totalCpuMsPerTask)],
+        ['CPU ms: total (services + PostgreSQL + Redis + Kafka)', fixed(cost.totalCpuMsPerTask)],
         ['PostgreSQL transactions', fixed(cost.transactionsPerTask)],
         ['Kafka messages produced', fixed(cost.kafkaProducedPerTask)],
         ['Kafka deliveries consumed (skipped ones included)', fixed(cost.kafkaConsumedPerTask)],

@@ -28,6 +28,9 @@ const IDLE_SETTLE_MS = 10_000;
 const say = (message) => process.stderr.write(`bench: ${message}\n`);
 const withoutJobs = ({ steadyJobs: _steady, burstJobs: _burst, ...result }) => result;
 
+const meterOf = (platform, options) =>
+  costMeter({ processes: platform.processes, databaseUrl: options.databaseUrl, kafkaBrokers: platform.kafka.brokers, serviceUrls: platform.serviceUrls, gatewayUrl: platform.gateway });
+
 /** Parts 1, 2 and 4 against the running stack; resolves with their results. */
 async function measurePlatform(options, runId, cleanup) {
   const platform = await startPlatform(options, runId, cleanup, say);
@@ -50,15 +53,14 @@ async function measurePlatform(options, runId, cleanup) {
     memory.during('lifecycle');
     const system = await ainsSystem(client, fixtures, platform.gateway, options);
     const stopAgents = cleanup.add('SDK agents', () => system.stop());
-    const meter = costMeter({ processes: platform.processes, databaseUrl: options.databaseUrl, kafkaBrokers: platform.kafka.brokers, serviceUrls: platform.serviceUrls, gatewayUrl: platform.gateway });
-    const workload = await runJobWorkload(system, options, say, meter);
+    const workload = await runJobWorkload(system, options, say, meterOf(platform, options));
     const analysis = await analyseLifecycle(client, fixtures, options.databaseUrl, workload, say);
     await stopAgents();
     results.lifecycle = { workload: withoutJobs(workload), analysis };
   }
   if (options.parts.has('mixed')) {
     memory.during('mixed');
-    results.mixed = await runMixed(client, fixtures, options, say);
+    results.mixed = await runMixed(client, fixtures, options, say, meterOf(platform, options));
   }
   memory.pause();
   results.memory = memory.stop();
