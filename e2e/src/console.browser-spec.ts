@@ -151,7 +151,8 @@ describe('operator console', () => {
     await page.getByRole('img', { name: /Tasks per state now: pending 0, blocked 0, queued [1-9]\d*, .*completed [1-9]/ }).waitFor();
     await page.getByRole('img', { name: /Tasks per minute, latest: created \d+, completed \d+, failed \d+/ }).waitFor();
     await page.getByRole('img', { name: /Failure rate per 5 minutes, latest: failure rate 0 %/ }).waitFor();
-    await page.getByRole('img', { name: /Agents by status/ }).waitFor();
+    // Counted by the fleet statistics: the agent registered above is online.
+    await page.getByRole('img', { name: /Agents by status: online [1-9]\d*, draining \d+, offline \d+/ }).waitFor();
     await shoot(page, 'overview');
 
     await page.getByRole('link', { name: 'Agents', exact: true }).click();

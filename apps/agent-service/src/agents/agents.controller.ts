@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { EmptyBody, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody, uuidParam, type AgentView, type Caller } from '@ains/contracts';
+import { EmptyBody, ListAgentsQuery, RegisterAgentBody, UpdateAgentBody, uuidParam, type AgentStatsView, type AgentView, type Caller } from '@ains/contracts';
 import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
 import type { z } from 'zod';
 import { LivenessService } from '../liveness/liveness.service';
@@ -31,6 +31,11 @@ export class AgentsController {
   async list(@CurrentCaller() caller: Caller, @Query(new ZodValidationPipe(ListAgentsQuery)) query: z.infer<typeof ListAgentsQuery>): Promise<{ data: AgentView[]; next_cursor: string | null }> {
     const page = await this.agents.list(caller, query);
     return { data: page.agents, next_cursor: page.nextCursor };
+  }
+
+  @Get('stats')
+  stats(): Promise<AgentStatsView> {
+    return this.agents.stats();
   }
 
   @Get(':id')

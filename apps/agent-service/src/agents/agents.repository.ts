@@ -26,6 +26,9 @@ export interface StatusTransition {
 
 const FROM_RECORDS = 'agent.agents a LEFT JOIN agent.agent_metrics m ON m.agent_id = a.id';
 
+/** The most PostgreSQL may spend counting the fleet (for a scrape or the statistics endpoint). */
+const COUNT_TIMEOUT_MS = 2_000;
+
 @Injectable()
 export class AgentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -42,6 +45,15 @@ export class AgentsRepository {
   /** The agent, locked until the caller's transaction ends. */
   lockById(manager: EntityManager, id: string): Promise<Agent | null> {
     return manager.getRepository(Agent).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Agents per status: one grouped count, under a statement timeout so a slow database never stalls its reader for long. */
+  countByStatus(): Promise<Map<AgentStatus, number>> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL statement_timeout = ${COUNT_TIMEOUT_MS}`);
+      const rows = (await manager.query('SELECT status, count(*)::int AS count FROM agent.agents GROUP BY status')) as { status: AgentStatus; count: number }[];
+      return new Map(rows.map((row) => [row.status, row.count]));
+    });
   }
 
   async findRecord(id: string): Promise<AgentRecord | null> {

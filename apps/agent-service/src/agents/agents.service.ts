@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { publicKeyFingerprint, type AgentView, type Caller, type ListAgentsQuery, type RegisterAgentBody, type UpdateAgentBody } from '@ains/contracts';
+import { AGENT_STATUSES, publicKeyFingerprint, type AgentStatsView, type AgentView, type Caller, type ListAgentsQuery, type RegisterAgentBody, type UpdateAgentBody } from '@ains/contracts';
 import { OutboxWriter, TransactionRunner } from '@ains/messaging';
 import { decodeCursor, encodeCursor } from '@ains/persistence';
 import { DestinationRefusedError, LOGGER, ProblemException, resolveDestination } from '@ains/platform';
@@ -105,6 +105,12 @@ export class AgentsService {
     const last = page.at(-1);
     const nextCursor = found.length > query.limit && last ? encodeCursor([last.agent.registeredAt.toISOString(), last.agent.id]) : null;
     return { agents: page.map(toAgentView), nextCursor };
+  }
+
+  /** The fleet per status, every status present. */
+  async stats(): Promise<AgentStatsView> {
+    const counts = await this.agents.countByStatus();
+    return { generated_at: new Date().toISOString(), by_status: Object.fromEntries(AGENT_STATUSES.map((status) => [status, counts.get(status) ?? 0])) as AgentStatsView['by_status'] };
   }
 
   /**

@@ -49,6 +49,16 @@ describe('agent registry: update, deregister and filters (agent-service, real Po
     expect((await call('PATCH', `/v1/agents/${agent.id}`, { display_name: 'back' })).statusCode).toBe(409);
   });
 
+  it('counts the fleet per status, every status present, and each change moves the counts', async () => {
+    const stats = async () => (await call('GET', '/v1/agents/stats')).json<{ by_status: Record<string, number> }>().by_status;
+    const before = await stats();
+    expect(Object.keys(before).sort()).toEqual(['deregistered', 'draining', 'offline', 'online']);
+    const [draining, leaving] = [await register({ display_name: 'counted-1' }), await register({ display_name: 'counted-2' }), await register({ display_name: 'counted-3' })];
+    await call('POST', `/v1/agents/${draining.id}/drain`);
+    await call('DELETE', `/v1/agents/${leaving.id}`);
+    expect(await stats()).toEqual({ online: before.online + 1, draining: before.draining + 1, offline: before.offline, deregistered: before.deregistered + 1 });
+  });
+
   it('filters by tags (all or any), capability version range, status and minimum trust', async () => {
     const tag = `f${randomUUID().slice(0, 8)}`;
     const py311 = await register({ display_name: 'py311', tags: [tag, 'gpu'], capabilities: [{ name: 'python', version: '3.11.4' }] });

@@ -1,6 +1,6 @@
 import type { TaskStats, TaskStatus } from '@ains/sdk';
 import { useState } from 'preact/hooks';
-import { TASK_STATUSES, listAgentsCapped } from '../api/counts';
+import { TASK_STATUSES } from '../api/task-statuses';
 import { useLoad, type Loaded } from '../api/hooks';
 import type { Session } from '../api/session';
 import { BarChart, Donut, LineChart } from '../components/charts';
@@ -147,14 +147,7 @@ function ThroughputPanel({ stats }: { stats: Loaded<TaskStats> }) {
 }
 
 function AgentsPanel({ session }: { session: Session }) {
-  const agents = useLoad(
-    async () => {
-      const [online, offline, draining] = await Promise.all([listAgentsCapped(session.client, 'online'), listAgentsCapped(session.client, 'offline'), listAgentsCapped(session.client, 'draining')]);
-      return { online, offline, draining };
-    },
-    'agents',
-    POLL_MS,
-  );
+  const agents = useLoad(() => session.client.get('/v1/agents/stats'), 'agents', POLL_MS);
   const data = agents.data;
   return (
     <Section title="Agents">
@@ -164,9 +157,9 @@ function AgentsPanel({ session }: { session: Session }) {
         <Donut
           title="Agents by status"
           parts={[
-            { label: 'online', value: data.online.items.length },
-            { label: 'draining', value: data.draining.items.length },
-            { label: 'offline', value: data.offline.items.length },
+            { label: 'online', value: data.by_status.online },
+            { label: 'draining', value: data.by_status.draining },
+            { label: 'offline', value: data.by_status.offline },
           ]}
         />
       ) : null}

@@ -1,6 +1,6 @@
 import type { TaskStatus } from '@ains/sdk';
 import { useState } from 'preact/hooks';
-import { TASK_STATUSES } from '../api/counts';
+import { TASK_STATUSES } from '../api/task-statuses';
 import { usePaged } from '../api/hooks';
 import type { Session } from '../api/session';
 import { ErrorNote, Loading, Pager, StatusBadge } from '../components/ui';

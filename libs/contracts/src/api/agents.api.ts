@@ -138,6 +138,12 @@ export const AgentSchema = z.object({
 });
 export type AgentView = z.infer<typeof AgentSchema>;
 
+export const AgentStatsSchema = z.object({
+  generated_at: z.iso.datetime({ offset: true }),
+  by_status: z.record(z.enum(AGENT_STATUSES), z.int()).meta({ description: 'agents in each status now, the whole fleet (every status present)' }),
+});
+export type AgentStatsView = z.infer<typeof AgentStatsSchema>;
+
 /** The trust part is exactly what `GET /v1/agents/{id}/trust` answers. */
 export const AgentDetailSchema = AgentSchema.extend({ trust: TrustDetailSchema.nullable() });
 
@@ -168,6 +174,17 @@ export const AgentOperations: ApiOperation[] = [
     description: 'Deregistered agents are listed only with `status=deregistered`.',
     query: ListAgentsQuery,
     responses: { 200: { description: 'A page of agents, newest first.', schema: pageOf(AgentSchema) } },
+  },
+  {
+    operationId: 'getAgentStats',
+    method: 'GET',
+    path: '/v1/agents/stats',
+    upstream: 'agent',
+    scopes: ['agents:read'],
+    tag: 'Agents',
+    summary: 'Agents per status',
+    description: 'The whole fleet, as every `agents:read` key sees it: one grouped count, never a page of agents.',
+    responses: { 200: { description: 'The counts.', schema: AgentStatsSchema } },
   },
   {
     operationId: 'getAgent',
