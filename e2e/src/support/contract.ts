@@ -70,6 +70,7 @@ export function contractViolations(method: string, path: string, status: number,
   if (text === '') return [`${operation.id} ${status}: no body was sent where ${mediaTypes.join(', ')} is documented`];
   const mediaType = (contentType ?? '').split(';')[0]?.trim() ?? '';
   if (!mediaTypes.includes(mediaType)) return [`${operation.id} ${status}: media type ${mediaType || '(none)'} is not the documented ${mediaTypes.join(', ')}`];
+  if (mediaType === 'text/event-stream') return eventStreamViolations(operation, status, declared, text);
   const validate = validatorFor(operation, status, declared, mediaType);
   let body: unknown;
   try {
@@ -81,10 +82,32 @@ export function contractViolations(method: string, path: string, status: number,
   return (validate.errors ?? []).slice(0, 5).map((error) => `${operation.id} ${status}: body${error.instancePath} ${error.message ?? 'is invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
 }
 
-function validatorFor(operation: Operation, status: number, declared: ResponseObject, mediaType: string): ValidateFunction {
+/**
+ * A stream of server-sent events (the text read so far): every complete event's `data` must be
+ * JSON valid under the media type's `x-event-data-schema`; comments and a partial last event are
+ * not checked.
+ */
+function eventStreamViolations(operation: Operation, status: number, declared: ResponseObject, text: string): string[] {
+  const validate = validatorFor(operation, status, declared, 'text/event-stream', 'x-event-data-schema');
+  const blocks = text.split(/\r?\n\r?\n/).slice(0, -1);
+  return blocks.flatMap((block, index) => {
+    const data = block.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.slice(line[5] === ' ' ? 6 : 5));
+    if (data.length === 0) return [];
+    let body: unknown;
+    try {
+      body = JSON.parse(data.join('\n'));
+    } catch {
+      return [`${operation.id} ${status}: event ${index} carries data that is not JSON`];
+    }
+    if (validate(body)) return [];
+    return (validate.errors ?? []).slice(0, 5).map((error) => `${operation.id} ${status}: event ${index} data${error.instancePath} ${error.message ?? 'is invalid'}`);
+  });
+}
+
+function validatorFor(operation: Operation, status: number, declared: ResponseObject, mediaType: string, member = 'schema'): ValidateFunction {
   const pointer = declared.$ref
-    ? `${declared.$ref}/content/${escape(mediaType)}/schema`
-    : `#/paths/${escape(operation.template)}/${operation.method.toLowerCase()}/responses/${status}/content/${escape(mediaType)}/schema`;
+    ? `${declared.$ref}/content/${escape(mediaType)}/${member}`
+    : `#/paths/${escape(operation.template)}/${operation.method.toLowerCase()}/responses/${status}/content/${escape(mediaType)}/${member}`;
   let validate = validators.get(pointer);
   if (!validate) {
     validate = ajv.getSchema(`${DOCUMENT_ID}${pointer}`);

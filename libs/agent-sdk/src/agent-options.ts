@@ -32,6 +32,12 @@ export interface AinsAgentOptions {
   concurrency?: number;
   /** Time between heartbeats (default 15 s; agents silent for 60 s go offline). */
   heartbeatIntervalMs?: number;
+  /**
+   * Receive tasks on the assignment stream (server-sent events), pushed and started as they are
+   * assigned, instead of long-polling (default true). When the platform does not offer it or the
+   * stream drops, the agent long-polls and tries the stream again later.
+   */
+  push?: boolean;
   /** How long one claim waits for work (default 5 s; the service caps it at 8 s by default). */
   claimWaitMs?: number;
   /** How long a report may wait for others to share its request (default 50 ms). */
@@ -61,6 +67,7 @@ export interface AinsAgentOptions {
 }
 
 export interface ResolvedAgentOptions extends AinsAgentOptions {
+  push: boolean;
   heartbeatIntervalMs: number;
   claimWaitMs: number;
   reportLingerMs: number;
@@ -86,6 +93,7 @@ export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOpt
     claimLingerMs: 25,
     drainTimeoutMs: 60_000,
     handleSignals: true,
+    push: true,
     logger: silentLogger,
     ...options,
   };

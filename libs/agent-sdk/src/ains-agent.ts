@@ -1,11 +1,12 @@
-import { AinsApiError, AinsClient, sleep, type AgentRegistration, type Task } from '@ains/sdk';
+import { AinsApiError, AinsClient, backoffDelayMs, sleep, type AgentRegistration, type FetchFunction, type Task } from '@ains/sdk';
 import { resolveAgentOptions, type AinsAgentOptions, type ResolvedAgentOptions } from './agent-options';
+import { readAssignmentStream, type StreamEnd } from './assignment-stream';
 import { ConcurrencySlots } from './concurrency-slots';
 import type { HandlerOptions, JsonObject, RegisteredHandler, TaskHandler } from './handlers';
 import { ReportBatcher } from './report-batcher';
 import { ReportSigner } from './report-signer';
 import { TaskRunner, type AgentStats } from './task-runner';
-import { claimRetryDelayMs } from './timing';
+import { STREAM_BACKOFF, STREAM_IDLE_TIMEOUT_MS, STREAM_UNAVAILABLE_RETRY_MS, claimRetryDelayMs } from './timing';
 
 type AgentState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 /** What starting needs to know of the agent's record. */
@@ -16,9 +17,10 @@ const MAX_TASKS_PER_CLAIM = 100;
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
- * An AINS agent: registers (or resumes) itself, sends heartbeats, long-polls for the tasks routed
- * to it as long as it has free slots (claiming and starting them in one request), and runs each
- * with the handler of its task type. Its reports (progress, results, failures) travel in batches,
+ * An AINS agent: registers (or resumes) itself, sends heartbeats, receives the tasks routed to it
+ * (pushed, already started, on its assignment stream; or, when the stream is not offered or drops,
+ * by long-polling as long as it has free slots, claiming and starting them in one request), and
+ * runs each with the handler of its task type. Its reports (progress, results, failures) travel in batches,
  * and a finished outcome is kept until the platform acknowledges it: rate limits and outages are
  * waited out, and only a task that is no longer the agent's (or `stop()` past its drain deadline)
  * ends the delivery.
@@ -37,7 +39,9 @@ const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 export class AinsAgent {
   private readonly options: ResolvedAgentOptions;
   private readonly handlers = new Map<string, RegisteredHandler>();
-  private readonly statistics: AgentStats = { claimed: 0, completed: 0, failed: 0, lost: 0, givenUp: 0 };
+  private readonly statistics: AgentStats = { claimed: 0, pushed: 0, claimRequests: 0, streamsOpened: 0, completed: 0, failed: 0, lost: 0, givenUp: 0 };
+  /** Tasks pushed while every slot was busy (the service counts slots by what it knows to be running): each runs when a slot frees up. */
+  private readonly backlog: Task[] = [];
   private state: AgentState = 'idle';
   private agentId: string | undefined;
   private client: AinsClient | undefined;
@@ -115,7 +119,7 @@ export class AinsAgent {
     this.runner = new TaskRunner(this.reports, this.handlers, logger, this.statistics, this.options.leaseRenewalIntervalMs, this.signer);
     this.state = 'running';
     this.scheduleHeartbeat();
-    this.claimLoop = this.claimUntilStopped();
+    this.claimLoop = this.workUntilStopped();
     if (this.options.handleSignals) for (const signal of STOP_SIGNALS) process.once(signal, this.onSignal);
     logger.info('agent started', { agentId: this.agentId, concurrency, taskTypes: [...this.handlers.keys()] });
   }
@@ -190,25 +194,40 @@ export class AinsAgent {
   }
 
   /**
-   * Claims while there are free slots. Once stopping, it finishes the claim in flight and makes one
+   * Takes work until stopped: on the assignment stream while the platform offers it, otherwise by
+   * claims. After a stream ends (refused, dropped), at least one claim round runs before the stream
+   * is tried again, after a backoff: what was assigned meanwhile is claimed, and a stream that cannot
+   * stay up costs nothing but the wait. Once stopping, it finishes what is in flight and makes one
    * last claim without waiting, for tasks assigned before the drain took effect, then ends.
    */
-  private async claimUntilStopped(): Promise<void> {
+  private async workUntilStopped(): Promise<void> {
     const slots = this.slots as ConcurrencySlots;
-    let failures = 0;
+    let claimFailures = 0;
+    let streamFailures = 0;
+    let nextStreamAt = 0;
     // Claiming for several slots at once spares requests when tasks are short.
     const worthAClaim = Math.max(1, Math.ceil(slots.capacity / 4));
     for (;;) {
+      if (this.options.push && this.state === 'running' && Date.now() >= nextStreamAt) {
+        const opened = this.statistics.streamsOpened;
+        const end = await this.streamAssignments();
+        if (end !== 'stopped') {
+          streamFailures = this.statistics.streamsOpened > opened ? 1 : streamFailures + 1;
+          const delay = end === 'unavailable' ? STREAM_UNAVAILABLE_RETRY_MS : backoffDelayMs(streamFailures, STREAM_BACKOFF);
+          nextStreamAt = Date.now() + delay;
+          this.options.logger.info('assignment stream ended; long-polling until it is tried again', { end, retryInMs: delay });
+        }
+      }
       await slots.whenFree();
       if (slots.free < worthAClaim && this.options.claimLingerMs > 0) await Promise.race([slots.whenFree(worthAClaim), sleep(this.options.claimLingerMs)]);
       const lastRound = this.state === 'stopping';
       try {
-        const tasks = await this.claim(Math.min(slots.free, MAX_TASKS_PER_CLAIM), lastRound ? 0 : this.options.claimWaitMs);
-        failures = 0;
-        for (const task of tasks) this.launch(task);
+        const tasks = await this.claim(Math.max(1, Math.min(slots.free, MAX_TASKS_PER_CLAIM)), lastRound ? 0 : this.options.claimWaitMs);
+        claimFailures = 0;
+        for (const task of tasks) this.accept(task);
       } catch (error) {
-        failures++;
-        const delay = claimRetryDelayMs(failures, error);
+        claimFailures++;
+        const delay = claimRetryDelayMs(claimFailures, error);
         this.options.logger.warn('claim failed', { error: String(error), retryInMs: delay });
         if (!lastRound) await sleep(delay, this.stopRequested.signal).catch(() => undefined);
       }
@@ -216,10 +235,38 @@ export class AinsAgent {
     }
   }
 
+  /** Runs every task pushed on one assignment stream, until it ends. */
+  private streamAssignments(): Promise<StreamEnd> {
+    return readAssignmentStream({
+      url: this.options.url,
+      apiKey: this.workKey,
+      agentId: this.agentId as string,
+      slots: (this.slots as ConcurrencySlots).capacity,
+      fetch: this.options.fetch ?? ((request: Request) => fetch(request)) satisfies FetchFunction,
+      signal: this.stopRequested.signal,
+      idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS,
+      onOpen: () => {
+        this.statistics.streamsOpened++;
+        this.options.logger.info('assignment stream open', { agentId: this.agentId });
+      },
+      onTask: (task) => {
+        this.statistics.pushed++;
+        this.accept(task);
+      },
+    });
+  }
+
   private async claim(maxTasks: number, waitMs: number): Promise<Task[]> {
+    this.statistics.claimRequests++;
     const claimed = await this.workClient().post('/v1/agents/{agentId}/claim', { params: { path: { agentId: this.agentId as string } }, body: { max_tasks: maxTasks, wait_ms: waitMs, start: true } });
     this.statistics.claimed += claimed.data.length;
     return claimed.data;
+  }
+
+  /** Runs the task in a free slot, or as soon as one frees up. */
+  private accept(task: Task): void {
+    if ((this.slots as ConcurrencySlots).free > 0) this.launch(task);
+    else this.backlog.push(task);
   }
 
   private launch(task: Task): void {
@@ -228,7 +275,11 @@ export class AinsAgent {
     (this.runner as TaskRunner)
       .run(task)
       .catch((error: unknown) => this.options.logger.error('running the task failed', { taskId: task.id, error: String(error) }))
-      .finally(() => slots.release());
+      .finally(() => {
+        slots.release();
+        const next = this.backlog.shift();
+        if (next) this.launch(next);
+      });
   }
 
   private async end(): Promise<void> {

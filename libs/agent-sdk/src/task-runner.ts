@@ -9,8 +9,14 @@ import { leaseRenewalIntervalMs } from './timing';
 
 /** What the agent has done since it started. */
 export interface AgentStats {
-  /** Tasks claimed. */
+  /** Tasks claimed by long-poll. */
   claimed: number;
+  /** Tasks pushed on the assignment stream (claimed and started by the service). */
+  pushed: number;
+  /** Claim requests sent (long-polls). */
+  claimRequests: number;
+  /** Assignment streams opened. */
+  streamsOpened: number;
   /** Tasks completed with the handler's result. */
   completed: number;
   /** Tasks reported failed (handler errors, unknown task types, invalid input, refused results). */

@@ -9,6 +9,13 @@ export function claimRetryDelayMs(failures: number, error: unknown, random: () =
   return asked ?? backoffDelayMs(failures, CLAIM_BACKOFF, random);
 }
 
+/** Backoff before the assignment stream is tried again after it ended: from a second, doubling up to a minute. */
+export const STREAM_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 60_000 };
+/** The platform does not offer the stream (404, 405): long-poll, and ask again this much later. */
+export const STREAM_UNAVAILABLE_RETRY_MS = 300_000;
+/** Three keep-alive periods (15 s) without a byte: the connection is taken for dead. */
+export const STREAM_IDLE_TIMEOUT_MS = 45_000;
+
 const MIN_RENEWAL_MS = 200;
 const MAX_RENEWAL_MS = 60_000;
 const RENEWAL_WITHOUT_LEASE_MS = 20_000;

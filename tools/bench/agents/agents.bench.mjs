@@ -11,6 +11,7 @@
 //
 // BENCH_TASKS (5000) no-op tasks are submitted in batches of BENCH_BATCH (1000) to one agent with
 // BENCH_CONCURRENCY (32) slots, whose key has the default rate limit of a registered agent.
+// BENCH_PUSH=false makes the agent long-poll instead of taking its tasks on the assignment stream.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -25,6 +26,7 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 28_180);
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 600_000);
+const PUSH = process.env.BENCH_PUSH !== 'false';
 const TARGETS = { tasksPerSecond: 200, requestsPerTask: 0.3, timedOut: 0, dropped: 0 };
 
 const say = (message) => process.stderr.write(`agents bench: ${message}\n`);
@@ -90,12 +92,12 @@ async function main() {
     const registered = await post('/v1/agents', clientKey, { display_name: 'agents bench', tags: [tag], max_concurrency: CONCURRENCY });
 
     const counts = { requests: 0, rateLimited: 0 };
-    agent = new AinsAgent({ url: platform.url, apiKey: registered.api_key, agentId: registered.id, concurrency: CONCURRENCY, handleSignals: false, fetch: countingFetch(counts) });
+    agent = new AinsAgent({ url: platform.url, apiKey: registered.api_key, agentId: registered.id, concurrency: CONCURRENCY, handleSignals: false, push: PUSH, fetch: countingFetch(counts) });
     agent.handle('bench.noop', () => ({}));
     await agent.start();
     const setupRequests = counts.requests;
 
-    say(`${platform.mode}: ${TASKS} no-op tasks in batches of ${BATCH}, one agent at concurrency ${CONCURRENCY}`);
+    say(`${platform.mode}: ${TASKS} no-op tasks in batches of ${BATCH}, one agent at concurrency ${CONCURRENCY}, ${PUSH ? 'assignment stream' : 'long-poll'}`);
     const began = Date.now();
     let submitRequests = 0;
     for (let sent = 0; sent < TASKS; sent += BATCH) {
@@ -117,12 +119,15 @@ async function main() {
 
     const figures = {
       mode: platform.mode,
+      transport: PUSH ? 'assignment stream' : 'long-poll',
       tasks: TASKS,
       completed: stats.completed,
       elapsed_s: Number((elapsedMs / 1000).toFixed(1)),
       tasks_per_s: Number((stats.completed / (elapsedMs / 1000)).toFixed(1)),
       agent_requests: agentRequests,
       agent_requests_per_task: Number((agentRequests / TASKS).toFixed(3)),
+      claim_requests: stats.claimRequests,
+      pushed: stats.pushed,
       gateway_requests_per_task_with_submission: Number(((agentRequests + submitRequests) / TASKS).toFixed(3)),
       rate_limited_429: counts.rateLimited,
       timed_out_attempts: metrics?.timed_out ?? null,

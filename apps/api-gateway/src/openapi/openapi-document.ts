@@ -64,6 +64,15 @@ function problemResponse(status: number, description: string): JsonSchema {
   };
 }
 
+/**
+ * A stream of server-sent events: OpenAPI 3.1 can only call the body a string, so the JSON Schema
+ * of each event's `data` is given as `x-event-data-schema` (the contract check of the end-to-end
+ * suite validates every event with it).
+ */
+function eventStreamContent(schema: z.ZodType): JsonSchema {
+  return { 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events (`event:`, `id:`, `data:` lines, a blank line after each); comment lines keep the connection alive.' }, 'x-event-data-schema': jsonSchema(schema, 'output') } };
+}
+
 function operationObject(operation: ApiOperation): JsonSchema {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
@@ -74,7 +83,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
     responses[status] = {
       description: response.description,
       headers: RATE_LIMIT_HEADERS,
-      ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
+      ...(response.schema ? { content: response.mediaType === 'text/event-stream' ? eventStreamContent(response.schema) : { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}),
     };
   }
   // Any request can be malformed: a body sent where none is read is still parsed.

@@ -105,6 +105,9 @@ export class OperationRouter implements OnModuleInit {
     if (special) return special;
     const upstream = operation.upstream;
     if (upstream === 'gateway') throw new Error(`operation ${operation.operationId} is served by the gateway but has no handler`);
+    if (Object.values(operation.responses).some((response) => response.mediaType === 'text/event-stream')) {
+      return ({ caller, request, reply }) => this.upstream.stream(reply, upstream, { method: operation.method, path: request.url, caller });
+    }
     return ({ caller, request, reply }) => {
       const idempotencyKey = operation.idempotent ? request.headers['idempotency-key'] : undefined;
       return this.upstream.forward(reply, upstream, {

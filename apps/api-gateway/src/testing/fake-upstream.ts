@@ -12,7 +12,8 @@ export interface ReceivedRequest {
   caller: Caller | undefined;
 }
 
-export type FakeRoute = (request: ReceivedRequest) => { status: number; body?: unknown; headers?: Record<string, string> };
+/** `stream`: the answer is `text/event-stream`, left open in `streams` for the test to write to and end. */
+export type FakeRoute = (request: ReceivedRequest) => { status: number; body?: unknown; headers?: Record<string, string>; stream?: boolean };
 
 /**
  * Stands in for the services behind the gateway in integration tests: records what arrives,
@@ -21,6 +22,8 @@ export type FakeRoute = (request: ReceivedRequest) => { status: number; body?: u
  */
 export class FakeUpstream {
   readonly received: ReceivedRequest[] = [];
+  /** Event-stream answers still open (or closed by the other side: see `destroyed`). */
+  readonly streams: ServerResponse[] = [];
   route: FakeRoute = (request) => ({ status: request.caller ? 200 : 401, body: { caller: request.caller, method: request.method, url: request.url } });
   private server: Server | undefined;
 
@@ -50,6 +53,12 @@ export class FakeUpstream {
       const received: ReceivedRequest = { method, url, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), caller: verifyCaller(request.headers, method, url, this.secret) };
       this.received.push(received);
       const answer = this.route(received);
+      if (answer.stream) {
+        response.writeHead(answer.status, { 'content-type': 'text/event-stream', ...answer.headers });
+        response.write(': open\n\n');
+        this.streams.push(response);
+        return;
+      }
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });

@@ -36,11 +36,18 @@ const RETRY_AFTER_SECONDS = 5;
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly pools = new Map<Upstream, Pool>();
   private readonly breakers = new Map<Upstream, CircuitBreaker>();
+  /**
+   * Event streams hold their connection for as long as the agent stays: they get pools of their
+   * own, without a connection cap (one each) and without a body timeout (the stream is open-ended;
+   * its keep-alive comments show it is alive), so they never starve the ordinary requests.
+   */
+  private readonly streamPools = new Map<Upstream, Pool>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewaySettings) {
     for (const upstream of UPSTREAMS) {
       const { url, timeoutMs } = config.upstreams[upstream];
       this.pools.set(upstream, new Pool(url, { connections: 64, keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }));
+      this.streamPools.set(upstream, new Pool(url, { connections: null, keepAliveTimeout: 1_000, headersTimeout: timeoutMs, bodyTimeout: 0 }));
       this.breakers.set(upstream, new CircuitBreaker({ failureThreshold: config.CIRCUIT_BREAKER_FAILURE_THRESHOLD, openMs: config.CIRCUIT_BREAKER_OPEN_SECONDS * 1000 }));
     }
   }
@@ -55,6 +62,22 @@ export class UpstreamClient implements OnApplicationShutdown {
     return reply.status(response.statusCode).send(response.body);
   }
 
+  /**
+   * Relays a stream of server-sent events as it comes, chunk by chunk (never buffered), without a
+   * body timeout. When the client goes away the upstream request is aborted, so the service sees
+   * its stream close at once.
+   */
+  async stream(reply: FastifyReply, upstream: Upstream, request: UpstreamRequest): Promise<FastifyReply> {
+    const response = await this.send(upstream, { ...request, accept: 'text/event-stream' }, this.streamPools.get(upstream) as Pool);
+    for (const name of RELAYED_HEADERS) {
+      const value = response.headers[name];
+      if (value !== undefined && name !== 'content-length') void reply.header(name, value);
+    }
+    // Tells buffering reverse proxies (nginx) in front of the gateway to pass each event on at once.
+    void reply.header('x-accel-buffering', 'no');
+    return reply.status(response.statusCode).send(response.body);
+  }
+
   /** For fan-out: the answer parsed, to be combined with others. */
   async json<T>(upstream: Upstream, request: UpstreamRequest): Promise<UpstreamJson<T>> {
     const response = await this.send(upstream, request);
@@ -63,15 +86,16 @@ export class UpstreamClient implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.pools.values()].map((pool) => pool.close()));
+    // Open event streams would keep close() waiting: they are cut.
+    await Promise.allSettled([...[...this.pools.values()].map((pool) => pool.close()), ...[...this.streamPools.values()].map((pool) => pool.destroy())]);
   }
 
-  private async send(upstream: Upstream, request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
+  private async send(upstream: Upstream, request: UpstreamRequest & { accept?: string }, pool = this.pools.get(upstream) as Pool): Promise<Dispatcher.ResponseData> {
     const breaker = this.breakers.get(upstream) as CircuitBreaker;
     const permit = breaker.permit();
     if (!permit.allowed) throw circuitOpen(upstream, permit.retryAfterMs);
     try {
-      const response = await (this.pools.get(upstream) as Pool).request({
+      const response = await pool.request({
         method: request.method,
         path: request.path,
         headers: this.headers(request),
@@ -86,8 +110,8 @@ export class UpstreamClient implements OnApplicationShutdown {
     }
   }
 
-  private headers(request: UpstreamRequest): Record<string, string> {
-    const headers: Record<string, string> = { accept: 'application/json', ...signCaller(request.caller, request.method, request.path, this.config.INTERNAL_AUTH_SECRET) };
+  private headers(request: UpstreamRequest & { accept?: string }): Record<string, string> {
+    const headers: Record<string, string> = { accept: request.accept ?? 'application/json', ...signCaller(request.caller, request.method, request.path, this.config.INTERNAL_AUTH_SECRET) };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
     const context = RequestContextStore.current();

@@ -16,6 +16,8 @@ export const TaskSettingsConfig = {
   TASK_CLAIM_COALESCE_MS: z.coerce.number().int().min(0).max(1_000).default(20),
   /** How long GET /v1/tasks/stats answers from its cache (per client) before reading again. */
   TASK_STATS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Time between the keep-alive comments of an open assignment stream (proxies close silent connections). */
+  TASK_STREAM_KEEPALIVE_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   /** How long a stored Idempotency-Key answers with its original response. */
   TASK_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
 };
@@ -27,6 +29,7 @@ export interface TaskSettings {
   TASK_CLAIM_MAX_WAIT_MS: number;
   TASK_CLAIM_POLL_MS: number;
   TASK_CLAIM_COALESCE_MS: number;
+  TASK_STREAM_KEEPALIVE_MS: number;
   TASK_IDEMPOTENCY_TTL_HOURS: number;
   TASK_STATS_CACHE_MS: number;
   DATABASE_URL: string;

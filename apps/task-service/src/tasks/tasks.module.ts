@@ -18,6 +18,7 @@ import { TemplatesService } from '../templates/templates.service';
 import { TaskTimers } from '../timers/task-timers.service';
 import { TimersRepository } from '../timers/timers.repository';
 import { AssignmentSignals } from '../work/assignment-signals';
+import { AssignmentStreams } from '../work/assignment-streams.service';
 import { ReportBatchService } from '../work/report-batch.service';
 import { WorkController } from '../work/work.controller';
 import { WorkService } from '../work/work.service';
@@ -53,6 +54,7 @@ import { TasksService } from './tasks.service';
     ReportSignatures,
     AgentKeysRepository,
     AssignmentSignals,
+    AssignmentStreams,
     IdempotencyService,
     Backpressure,
     EventReactions,

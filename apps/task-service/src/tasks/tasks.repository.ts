@@ -148,6 +148,12 @@ export class TasksRepository {
       .then(([rows]: [TaskRow[], number]) => rows.sort((a, b) => b.effective_priority - a.effective_priority));
   }
 
+  /** How many tasks the agent is running: what its assignment stream counts against its slots. */
+  async countRunning(manager: EntityManager, agentId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS running FROM task.tasks WHERE assigned_agent_id = $1 AND status = 'running'`, [agentId])) as { running: number }[];
+    return row?.running ?? 0;
+  }
+
   /** The agent's tasks in hand, locked (it went offline). */
   lockActiveForAgent(manager: EntityManager, agentId: string): Promise<TaskRow[]> {
     return manager.query(`SELECT * FROM task.tasks WHERE assigned_agent_id = $1 AND status IN ('assigned', 'running') ORDER BY id FOR UPDATE`, [agentId]);

@@ -9,6 +9,7 @@ import { ACTIVE_STATUSES, InvalidTransitionError } from '../tasks/task-state-mac
 import { toTaskView, type TaskRow } from '../tasks/task.row';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { ReportSignatures } from '../signatures/report-signatures';
+import { AssignmentSignals } from './assignment-signals';
 import { applicationOrder, isUnstorableContent, wasAlreadyApplied } from './report-rules';
 import { forbidden, lateReason } from './work.service';
 import { WorkRepository } from './work.repository';
@@ -40,6 +41,7 @@ export class ReportBatchService {
     private readonly lifecycle: TaskLifecycle,
     private readonly transactions: TransactionRunner,
     private readonly signatures: ReportSignatures,
+    private readonly signals: AssignmentSignals,
   ) {}
 
   async report(caller: Caller, agentId: string, reports: readonly (TaskReport | MalformedReport)[]): Promise<ReportResultView[]> {
@@ -60,6 +62,7 @@ export class ReportBatchService {
       return { index, task_id: report.task_id, status: document.status, outcome: 'refused', problem: document };
     });
     for (const rejection of rejections) await this.tasks.recordRejectedReport(rejection.taskId, agentId, rejection.report, rejection.reason);
+    if (valid.some(({ index, report }) => report.type !== 'start' && report.type !== 'progress' && answers.get(index)?.outcome === 'applied')) await this.signals.slotsFreed(agentId);
     return results;
   }
 

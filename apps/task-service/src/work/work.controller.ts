@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, ReportBatchBody, StartTaskBody, uuidParam, type Caller, type ReportResultView, type TaskView } from '@ains/contracts';
+import { AssignmentStreamQuery, ClaimBody, CompleteTaskBody, FailTaskBody, ProgressBody, ReportBatchBody, StartTaskBody, uuidParam, type Caller, type ReportResultView, type TaskView } from '@ains/contracts';
 import { CurrentCaller, ZodValidationPipe } from '@ains/platform';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import { ReportSignatures } from '../signatures/report-signatures';
+import { AssignmentStreams } from './assignment-streams.service';
 import { ReportBatchService } from './report-batch.service';
-import { WorkService } from './work.service';
+import { WorkService, forbidden } from './work.service';
 
 const AgentIdParam = uuidParam('agentId');
 const TaskIdParam = uuidParam();
@@ -19,12 +21,20 @@ export class WorkController {
     private readonly lifecycle: TaskLifecycle,
     private readonly batches: ReportBatchService,
     private readonly signatures: ReportSignatures,
+    private readonly streams: AssignmentStreams,
   ) {}
 
   @Post('agents/:agentId/claim')
   @HttpCode(200)
   async claim(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: z.infer<typeof AgentIdParam>, @Body(new ZodValidationPipe(ClaimBody)) body: z.infer<typeof ClaimBody>): Promise<{ data: TaskView[] }> {
     return { data: await this.work.claim(caller, params.agentId, body) };
+  }
+
+  /** Server-sent events that stay open; see AssignmentStreams. */
+  @Get('agents/:agentId/assignments')
+  async assignments(@CurrentCaller() caller: Caller, @Param(new ZodValidationPipe(AgentIdParam)) params: z.infer<typeof AgentIdParam>, @Query(new ZodValidationPipe(AssignmentStreamQuery)) query: AssignmentStreamQuery, @Res() reply: FastifyReply): Promise<void> {
+    if (caller.agentId !== params.agentId) throw forbidden('This key does not act as that agent.');
+    await this.streams.serve(params.agentId, query.slots, reply);
   }
 
   @Post('agents/:agentId/reports')

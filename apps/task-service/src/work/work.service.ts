@@ -39,19 +39,48 @@ export class WorkService {
     if (caller.agentId !== agentId) throw forbidden('This key does not act as that agent.');
     const deadline = Date.now() + Math.min(request.wait_ms, this.settings.TASK_CLAIM_MAX_WAIT_MS);
     for (;;) {
-      const claimed = await this.transactions.run(async (manager) => {
-        const tasks = await this.tasks.claimAssigned(manager, agentId, request.max_tasks);
-        if (!request.start) return tasks;
-        const started: TaskRow[] = [];
-        for (const task of tasks) started.push(await this.lifecycle.start(manager, task));
-        return started;
-      });
+      const claimed = await this.transactions.run((manager) => this.claimIn(manager, agentId, request.max_tasks, request.start));
       const remaining = deadline - Date.now();
       if (claimed.length > 0 || remaining <= 0) return claimed.map(toTaskView);
       const signalled = await this.signals.waitForAgent(agentId, Math.min(remaining, this.settings.TASK_CLAIM_POLL_MS));
       // The assignments of one dispatch round commit within moments of each other: one answer carries them all.
       if (signalled) await delay(Math.min(this.settings.TASK_CLAIM_COALESCE_MS, Math.max(0, deadline - Date.now())));
     }
+  }
+
+  /**
+   * For the assignment stream: claims and starts, as a claim with `start` does, as many of the
+   * agent's assigned tasks as it has free slots, counting the tasks it is running against `slots`.
+   */
+  claimForFreeSlots(agentId: string, slots: number): Promise<TaskRow[]> {
+    return this.transactions.run(async (manager) => {
+      const free = slots - (await this.tasks.countRunning(manager, agentId));
+      return free > 0 ? this.claimIn(manager, agentId, free, true) : [];
+    });
+  }
+
+  /**
+   * The agent's stream closed before it could be told of these started tasks: each one it still
+   * runs goes back to routing at once (its attempt ends `requeued`, not failed), instead of
+   * waiting for its lease to expire.
+   */
+  async releaseUndelivered(agentId: string, started: readonly TaskRow[]): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      for (const { id, attempt } of [...started].sort((a, b) => a.id.localeCompare(b.id))) {
+        const task = await this.tasks.lock(manager, id);
+        if (task?.status === 'running' && task.assigned_agent_id === agentId && task.attempt === attempt) {
+          await this.lifecycle.requeueFromAgent(manager, task, 'the assignment stream closed before the task was delivered');
+        }
+      }
+    });
+  }
+
+  private async claimIn(manager: EntityManager, agentId: string, maxTasks: number, start: boolean): Promise<TaskRow[]> {
+    const tasks = await this.tasks.claimAssigned(manager, agentId, maxTasks);
+    if (!start) return tasks;
+    const started: TaskRow[] = [];
+    for (const task of tasks) started.push(await this.lifecycle.start(manager, task));
+    return started;
   }
 
   async report(caller: Caller, taskId: string, report: Report, apply: (manager: EntityManager, task: TaskRow) => Promise<TaskRow>): Promise<TaskView> {
@@ -67,7 +96,10 @@ export class WorkService {
         throw ProblemException.notFound(`Task ${taskId}`);
       })
       .catch(asConflict);
-    if ('applied' in outcome) return toTaskView(outcome.applied);
+    if ('applied' in outcome) {
+      if (report === 'complete' || report === 'fail') await this.signals.slotsFreed(agentId);
+      return toTaskView(outcome.applied);
+    }
     await this.tasks.recordRejectedReport(taskId, agentId, report, outcome.late);
     throw new ProblemException({ status: 409, type: 'stale-report', title: 'Report not applied', detail: `${outcome.late}; the ${report} report was recorded and not applied.` });
   }

@@ -11,7 +11,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiResponse {
   description: string;
+  /** The body's JSON; for an event stream, the JSON of each event's `data`. */
   schema?: z.ZodType;
+  /** `text/event-stream`: the answer is a stream of server-sent events, not one JSON body. */
+  mediaType?: 'text/event-stream';
 }
 
 /**

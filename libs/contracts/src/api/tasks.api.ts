@@ -312,6 +312,12 @@ export const ClaimBody = z
   .prefault({});
 export type ClaimBody = z.infer<typeof ClaimBody>;
 
+export const AssignmentStreamQuery = z.strictObject({
+  /** Tasks the agent can take right now: its free slots, counting the tasks it is running (see docs/task-service.md). */
+  slots: z.coerce.number().int().min(1).max(100).default(1),
+});
+export type AssignmentStreamQuery = z.infer<typeof AssignmentStreamQuery>;
+
 export const StartTaskBody = z.strictObject({}).prefault({});
 const reportFields = {
   progress: jsonObject(16_384).default({}),
@@ -418,6 +424,20 @@ export const TaskOperations: ApiOperation[] = [
   { operationId: 'getChain', method: 'GET', path: '/v1/task-chains/{id}', upstream: 'task', scopes: ['tasks:read'], tag: 'Task chains', summary: 'Get a chain with per-step status and results', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound } },
   { operationId: 'cancelChain', method: 'POST', path: '/v1/task-chains/{id}/cancel', upstream: 'task', scopes: ['tasks:write'], tag: 'Task chains', summary: 'Cancel a chain and its running step', params: uuidParam(), responses: { 200: { description: 'The chain.', schema: ChainSchema }, 404: notFound, 409: conflict } },
   { operationId: 'claimTasks', method: 'POST', path: '/v1/agents/{agentId}/claim', upstream: 'task', scopes: ['agent:work'], tag: 'Agent work', summary: 'Long-poll for tasks assigned to this agent, optionally starting them at once', params: agentIdParam, body: ClaimBody, responses: { 200: { description: 'Up to `max_tasks` newly assigned tasks; empty when none arrived within the wait.', schema: z.object({ data: z.array(TaskSchema) }) }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } } },
+  {
+    operationId: 'streamAssignments',
+    method: 'GET',
+    path: '/v1/agents/{agentId}/assignments',
+    upstream: 'task',
+    scopes: ['agent:work'],
+    tag: 'Agent work',
+    summary: 'Receive this agent’s assignments as they happen, started, on a stream of server-sent events',
+    description:
+      'A `text/event-stream` that stays open. Whenever tasks are assigned to the agent and it has a free slot (`slots` minus the tasks it is running), they are claimed and started exactly as by a claim with `start: true`, and each is sent as one event: `event: assignment`, `id: <task id>:<attempt>`, `data:` the task (as a claim returns it). A comment line (`: keep-alive`) comes every 15 s. A task whose event could not be written (the connection was gone) is queued again at once for routing. One stream per agent: a newer one ends the older. Long-polling `claim` stays available; an agent uses one or the other.',
+    params: agentIdParam,
+    query: AssignmentStreamQuery,
+    responses: { 200: { description: 'The stream; each `assignment` event carries one started task.', schema: TaskSchema, mediaType: 'text/event-stream' }, 403: { description: 'The key does not act as this agent.', schema: ProblemSchema } },
+  },
   {
     operationId: 'reportTaskBatch',
     method: 'POST',

@@ -744,6 +744,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents/{agentId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receive this agent’s assignments as they happen, started, on a stream of server-sent events
+         * @description A `text/event-stream` that stays open. Whenever tasks are assigned to the agent and it has a free slot (`slots` minus the tasks it is running), they are claimed and started exactly as by a claim with `start: true`, and each is sent as one event: `event: assignment`, `id: <task id>:<attempt>`, `data:` the task (as a claim returns it). A comment line (`: keep-alive`) comes every 15 s. A task whose event could not be written (the connection was gone) is queued again at once for routing. One stream per agent: a newer one ends the older. Long-polling `claim` stays available; an agent uses one or the other.
+         *
+         *     Requires one of the scopes: agent:work (or `admin`).
+         */
+        get: operations["streamAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agents/{agentId}/reports": {
         parameters: {
             query?: never;
@@ -5194,6 +5216,51 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    streamAssignments: {
+        parameters: {
+            query?: {
+                slots?: number;
+            };
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream; each `assignment` event carries one started task. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The key does not act as this agent. Also `address-not-allowed` (from the gateway, before the request goes further): the API key has `allowed_cidrs` and the request came from an address outside them. */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
