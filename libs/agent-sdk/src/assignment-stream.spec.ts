@@ -1,3 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Task } from '@ains/sdk';
 import { readAssignmentStream, type AssignmentStreamOptions } from './assignment-stream';
 
@@ -42,5 +46,41 @@ describe('readAssignmentStream', () => {
     const stop = new AbortController();
     stop.abort();
     expect(await readAssignmentStream(options((request) => (request.signal.aborted ? Promise.reject(request.signal.reason) : Promise.reject(new Error('not aborted'))), [], stop.signal))).toBe('stopped');
+  });
+});
+
+describe('readAssignmentStream over a real connection', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(': assignments\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  // The stop must reach the open request even after a garbage collection: a signal derived from
+  // the stop signal that nothing else holds may be collected, and the stream would never end.
+  it('ends stopped when the agent stops after a garbage collection', async () => {
+    const stop = new AbortController();
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const ended = readAssignmentStream({ ...options((request) => fetch(request), [], stop.signal), url, onOpen: () => opened() });
+    await open;
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let round = 0; round < 3; round++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    stop.abort();
+    const outcome = await Promise.race([ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000).unref())]);
+    expect(outcome).toBe('stopped');
   });
 });

@@ -28,35 +28,54 @@ export interface AssignmentStreamOptions {
  * `assignment` event is a task the service has already claimed and started for this agent.
  */
 export async function readAssignmentStream(options: AssignmentStreamOptions): Promise<StreamEnd> {
-  const idle = new AbortController();
-  const signal = AbortSignal.any([options.signal, idle.signal]);
+  // A stop or a silence ends the read by cancelling the body's reader itself. Aborting the request's
+  // signal is not enough once the answer has arrived: nothing holds the Request any more, so a
+  // garbage collection takes the controller behind its signal and the abort never reaches the
+  // connection (the stream would stay open forever). The stop signal's listener holds what it needs
+  // for as long as the read lasts.
+  const ending = new AbortController();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let idle = false;
+  const endRead = (reason: unknown): void => {
+    ending.abort(reason);
+    reader?.cancel(reason).catch(() => undefined);
+  };
+  const onStop = (): void => endRead(options.signal.reason);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stillAlive = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => idle.abort(new Error(`nothing arrived on the assignment stream for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
+    timer = setTimeout(() => {
+      idle = true;
+      endRead(new Error(`nothing arrived on the assignment stream for ${options.idleTimeoutMs} ms`));
+    }, options.idleTimeoutMs);
   };
   const address = `${options.url.replace(/\/+$/, '')}/v1/agents/${encodeURIComponent(options.agentId)}/assignments?slots=${options.slots}`;
   let opened = false;
+  if (options.signal.aborted) return 'stopped';
+  options.signal.addEventListener('abort', onStop, { once: true });
   stillAlive();
   try {
-    const response = await options.fetch(new Request(address, { headers: { 'x-api-key': options.apiKey, accept: 'text/event-stream' }, signal }));
+    const response = await options.fetch(new Request(address, { headers: { 'x-api-key': options.apiKey, accept: 'text/event-stream' }, signal: ending.signal }));
     if (response.status === 404 || response.status === 405) return endWith(response, 'unavailable');
     if (response.status !== 200 || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return endWith(response, 'refused');
+    reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    if (ending.signal.aborted) await reader.cancel(ending.signal.reason);
     opened = true;
     options.onOpen();
     const parser = new EventStreamParser();
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       stillAlive();
-      for (const event of parser.push(chunk)) {
+      for (const event of parser.push(chunk.value)) {
         if (event.event === 'assignment') options.onTask(JSON.parse(event.data) as Task);
       }
     }
     return options.signal.aborted ? 'stopped' : 'dropped';
   } catch {
     if (options.signal.aborted) return 'stopped';
-    return opened || idle.signal.aborted ? 'dropped' : 'refused';
+    return opened || idle ? 'dropped' : 'refused';
   } finally {
     clearTimeout(timer);
+    options.signal.removeEventListener('abort', onStop);
   }
 }
 
