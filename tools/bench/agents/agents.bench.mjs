@@ -33,6 +33,10 @@ const say = (message) => process.stderr.write(`agents bench: ${message}\n`);
 
 /** `npm start` on its own ports and data directory; resolves with the gateway URL, admin key and a stop function. */
 async function startSingleProcess() {
+  // A platform left running on these ports would answer the readiness checks below in place of ours.
+  for (let port = PORT_BASE; port <= PORT_BASE + 6; port++) {
+    if (await fetch(`http://127.0.0.1:${port}/ready`).then(() => true, () => false)) throw new Error(`port ${port} already answers: stop what runs there or choose BENCH_PORT_BASE`);
+  }
   const adminKey = `ains_${randomBytes(8).toString('hex')}_${randomBytes(32).toString('base64url')}`;
   const { KAFKA_BROKERS: _kafka, DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn('node', ['tools/standalone/start.mjs', '--no-build'], {
