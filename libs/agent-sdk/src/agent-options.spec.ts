@@ -3,7 +3,7 @@ import { silentLogger } from './logger';
 
 describe('resolveAgentOptions', () => {
   it('applies the defaults', () => {
-    expect(resolveAgentOptions({ url: 'http://127.0.0.1:8080', apiKey: 'key', agentId: 'agent' })).toMatchObject({ heartbeatIntervalMs: 15_000, claimWaitMs: 5_000, reportLingerMs: 50, maxReportBatchSize: 100, claimLingerMs: 25, drainTimeoutMs: 60_000, handleSignals: true, logger: silentLogger });
+    expect(resolveAgentOptions({ url: 'http://127.0.0.1:8080', apiKey: 'key', agentId: 'agent' })).toMatchObject({ heartbeatIntervalMs: 15_000, claimWaitMs: 5_000, reportLingerMs: 20, maxReportBatchSize: 100, claimLingerMs: 25, drainTimeoutMs: 60_000, handleSignals: true, logger: silentLogger });
   });
 
   it('names every problem at once', () => {

@@ -40,7 +40,7 @@ export interface AinsAgentOptions {
   push?: boolean;
   /** How long one claim waits for work (default 5 s; the service caps it at 8 s by default). */
   claimWaitMs?: number;
-  /** How long a report may wait for others to share its request (default 50 ms). */
+  /** How long a report may wait for others to share its request (default 20 ms). */
   reportLingerMs?: number;
   /** The most reports in one request (default 100, at most 500). */
   maxReportBatchSize?: number;
@@ -88,7 +88,7 @@ export function resolveAgentOptions(options: AinsAgentOptions): ResolvedAgentOpt
   const resolved: ResolvedAgentOptions = {
     heartbeatIntervalMs: 15_000,
     claimWaitMs: 5_000,
-    reportLingerMs: 50,
+    reportLingerMs: 20,
     maxReportBatchSize: 100,
     claimLingerMs: 25,
     drainTimeoutMs: 60_000,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CreateTaskBody, InstantiateTemplateBody, type EventData } from '@ains/contracts';
-import { OutboxWriter } from '@ains/messaging';
+import { CreateTaskBody, InstantiateTemplateBody, type CloudEvent, type EventData } from '@ains/contracts';
+import { OutboxWriter, traceOf } from '@ains/messaging';
 import { ProblemException, zodFieldErrors } from '@ains/platform';
 import { TaskLifecycle } from '../tasks/task-lifecycle.service';
 import { TasksRepository } from '../tasks/tasks.repository';
@@ -20,8 +20,8 @@ export class EventReactions {
   ) {}
 
   /** Compare-and-set inside: a decision for another attempt, or a duplicate, changes nothing. */
-  async onRoutingDecided(manager: EntityManager, decision: EventData<'ains.routing.decided.v1'>): Promise<void> {
-    await this.lifecycle.assign(manager, decision);
+  async onRoutingDecided(manager: EntityManager, decisions: readonly CloudEvent<'ains.routing.decided.v1'>[]): Promise<void> {
+    await this.lifecycle.assignAll(manager, decisions.map((event) => ({ ...event.data, traceparent: traceOf(event) })));
   }
 
   /** An agent that goes offline or deregisters gives back the tasks it holds. */

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { EventHandlersConsumer, type EventHandlers } from '@ains/messaging';
+import type { CloudEvent } from '@ains/contracts';
+import { consecutiveRuns, EventHandlersConsumer, type ConsumerTransaction, type EventHandlers } from '@ains/messaging';
 import { AgentKeysRepository } from '../signatures/agent-keys.repository';
 import { Backpressure } from './backpressure.service';
 import { EventReactions } from './event-reactions.service';
+
+const DECIDED = 'ains.routing.decided.v1';
 
 /** Routing decisions assign tasks; agents going away give theirs back; agents' public keys verify their reports; schedules create tasks. */
 @Injectable()
 export class EventsConsumer extends EventHandlersConsumer {
   protected readonly handlers: EventHandlers = {
-    'ains.routing.decided.v1': (event, manager) => this.reactions.onRoutingDecided(manager, event.data),
+    'ains.routing.decided.v1': (event, manager) => this.reactions.onRoutingDecided(manager, [event]),
     'ains.routing.backpressure_changed.v1': (event, manager) => this.backpressure.record(manager, event.data),
     'ains.agent.status_changed.v1': (event, manager) => this.reactions.onAgentStatusChanged(manager, event.data),
     'ains.agent.registered.v1': (event, manager) => this.agentKeys.record(manager, event.data.agentId, event.data.publicKey ?? null, event.data.registeredAt),
@@ -22,6 +25,14 @@ export class EventsConsumer extends EventHandlersConsumer {
     private readonly agentKeys: AgentKeysRepository,
   ) {
     super();
+  }
+
+  /** A dispatch round's decisions arrive together: each run of them is assigned with a few statements, the rest one by one, in order. */
+  override async handle(events: readonly CloudEvent[], tx: ConsumerTransaction): Promise<void> {
+    for (const run of consecutiveRuns(events, (event) => event.type === DECIDED)) {
+      if (run.together) await this.reactions.onRoutingDecided(tx.manager, run.events as CloudEvent<typeof DECIDED>[]);
+      else await super.handle(run.events, tx);
+    }
   }
 
   /** Only an agent that goes away gives tasks back; other status changes are skipped unread. */

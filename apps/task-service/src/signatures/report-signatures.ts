@@ -29,6 +29,11 @@ export interface AttemptSignature {
 export class ReportSignatures {
   constructor(private readonly keys: AgentKeysRepository) {}
 
+  /** Whether the agent's complete and fail reports must carry a signature (task-service knows a public key of it). */
+  async requiredOf(manager: EntityManager, agentId: string): Promise<boolean> {
+    return Boolean((await this.keys.find(manager, agentId))?.publicKey);
+  }
+
   /** The signature to keep with the attempt; null for an agent without a key (nothing to verify). */
   async check(manager: EntityManager, task: TaskRow, agentId: string, report: FinalReport): Promise<AttemptSignature | null> {
     const known = await this.keys.find(manager, agentId);

@@ -74,7 +74,7 @@ describe('signed reports (task-service, real Postgres and Kafka)', () => {
     const ids = created.json<{ data: { id: string }[] }>().data.map((task) => task.id);
     const lifecycle = app.get(TaskLifecycle);
     await app.get(TransactionRunner).run(async (manager) => {
-      for (const id of ids) await lifecycle.assign(manager, { clientId: client.clientId, taskId: id, attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 1 });
+      await lifecycle.assignAll(manager, ids.map((id) => ({ clientId: client.clientId, taskId: id, attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 1 })));
     });
     expect((await call(`/v1/agents/${agentId}/claim`, { max_tasks: count, wait_ms: 0, start: true }, agentCaller(agentId))).json<{ data: unknown[] }>().data).toHaveLength(count);
     return ids;

@@ -4,6 +4,7 @@ import type { RoutingCandidate } from '@ains/contracts';
 import { OutboxWriter } from '@ains/messaging';
 import { APP_CONFIG } from '@ains/platform';
 import { ChainProgression } from '../chains/chain-progression.service';
+import { ASSIGNED_CHANNEL } from '../work/assignment-signals';
 import { mayRetry, retryDelayMs } from './retry-policy';
 import { TaskEventsOf } from './task-events';
 import { TaskQueue } from './task-queue.service';
@@ -11,7 +12,14 @@ import type { TaskSettings } from './task-settings';
 import { ACTIVE_STATUSES, isTerminal, transition } from './task-state-machine';
 import type { AttemptSignature } from '../signatures/report-signatures';
 import type { TaskRow } from './task.row';
-import { TasksRepository } from './tasks.repository';
+import { TasksRepository, type Decision } from './tasks.repository';
+
+export interface AssignmentDecision extends Decision {
+  strategy: string;
+  candidateCount: number;
+  candidates?: RoutingCandidate[];
+  traceparent?: string;
+}
 
 /**
  * Every transition after creation. Each method gets the task locked in the caller's transaction,
@@ -27,26 +35,50 @@ export class TaskLifecycle {
     @Inject(APP_CONFIG) private readonly settings: TaskSettings,
   ) {}
 
-  /** routing-service's decision, applied only to the attempt it was made for. */
-  async assign(
-    manager: EntityManager,
-    decision: { clientId: string; taskId: string; attempt: number; agentId: string; strategy: string; candidateCount: number; candidates?: RoutingCandidate[] },
-  ): Promise<TaskRow | null> {
-    const assigned = await this.tasks.assignIfQueued(manager, decision, this.leaseFromNow());
-    if (!assigned) return null;
-    const { agentId } = decision;
-    await this.tasks.insertAttempt(manager, {
-      task_id: assigned.id,
-      attempt: assigned.attempt,
-      agent_id: agentId,
-      assigned_at: assigned.assigned_at ?? new Date(),
-      routing_strategy: decision.strategy,
-      routing_candidates: decision.candidateCount,
-      routing_ranking: decision.candidates ?? null,
-    });
-    await this.outbox.append(manager, TaskEventsOf.assigned(assigned, agentId));
-    await manager.query('SELECT pg_notify($1, $2)', ['task_assigned', agentId]);
+  /**
+   * routing-service's decisions, each applied only to the attempt it was made for, with four
+   * statements however many there are; returns the tasks assigned. `traceparent`: the trace the
+   * decision's event carried, continued by the assigned event.
+   */
+  async assignAll(manager: EntityManager, decisions: readonly AssignmentDecision[]): Promise<TaskRow[]> {
+    // One decision per task: routing decides each attempt once, so a repeat is a redelivery.
+    const byTask = new Map<string, AssignmentDecision>();
+    for (const decision of decisions) if (!byTask.has(decision.taskId)) byTask.set(decision.taskId, decision);
+    const assigned = await this.tasks.assignAllIfQueued(manager, [...byTask.values()], this.leaseFromNow());
+    if (assigned.length === 0) return assigned;
+    const decisionOf = (task: TaskRow) => byTask.get(task.id) as AssignmentDecision;
+    await this.tasks.insertAttempts(
+      manager,
+      assigned.map((task) => {
+        const decision = decisionOf(task);
+        return {
+          task_id: task.id,
+          attempt: task.attempt,
+          agent_id: decision.agentId,
+          assigned_at: task.assigned_at ?? new Date(),
+          routing_strategy: decision.strategy,
+          routing_candidates: decision.candidateCount,
+          routing_ranking: decision.candidates ?? null,
+        };
+      }),
+    );
+    await this.outbox.append(manager, ...assigned.map((task) => ({ ...TaskEventsOf.assigned(task, decisionOf(task).agentId), traceparent: decisionOf(task).traceparent })));
+    const agents = [...new Set(assigned.map((task) => decisionOf(task).agentId))];
+    await manager.query('SELECT pg_notify($1, agent) FROM unnest($2::text[]) AS agent', [ASSIGNED_CHANNEL, agents]);
     return assigned;
+  }
+
+  /**
+   * Claims up to `limit` of the agent's assigned tasks and starts them, with three statements
+   * however many there are: the agent never holds a claimed task that is not running.
+   */
+  async claimAndStart(manager: EntityManager, agentId: string, limit: number): Promise<TaskRow[]> {
+    const at = new Date();
+    const started = await this.tasks.claimAndStartAssigned(manager, agentId, limit, { status: transition('assigned', 'start'), at, leaseExpiresAt: this.leaseFromNow() });
+    if (started.length === 0) return started;
+    await this.tasks.markAttemptsStarted(manager, started, at);
+    await this.outbox.append(manager, ...started.map((task) => TaskEventsOf.started(task, agentId)));
+    return started;
   }
 
   async start(manager: EntityManager, task: TaskRow): Promise<TaskRow> {
@@ -76,6 +108,22 @@ export class TaskLifecycle {
     await this.outbox.append(manager, TaskEventsOf.completed(completed, task.assigned_agent_id as string));
     await this.releaseDependents(manager, completed);
     await this.chains.onStepFinished(manager, completed);
+    return completed;
+  }
+
+  /**
+   * Completes running tasks that have nothing to release (no task waits on them, no chain), with
+   * three statements however many there are. The caller checked both; each still passes the state machine.
+   */
+  async completeAll(manager: EntityManager, completions: readonly { task: TaskRow; result: Record<string, unknown> }[]): Promise<TaskRow[]> {
+    for (const { task } of completions) {
+      transition(task.status, 'complete');
+      if (task.chain_id) throw new Error(`task ${task.id} is a chain step: complete it on its own`);
+    }
+    const at = new Date();
+    const completed = await this.tasks.completeAll(manager, completions.map(({ task, result }) => ({ id: task.id, result })), at);
+    await this.tasks.endAttempts(manager, completed, 'completed', at);
+    await this.outbox.append(manager, ...completed.map((task) => TaskEventsOf.completed(task, task.assigned_agent_id as string)));
     return completed;
   }
 

@@ -12,6 +12,16 @@ export type NewTaskRow = Pick<
   | 'retry_policy' | 'labels' | 'metadata' | 'chain_id' | 'chain_step' | 'template_id' | 'schedule_id' | 'schedule_fire_time' | 'attempt' | 'queued_at'
 >;
 
+/** A routing decision as task-service applies it. */
+export interface Decision {
+  clientId: string;
+  taskId: string;
+  attempt: number;
+  agentId: string;
+}
+
+export type NewAttemptRow = Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at' | 'routing_strategy' | 'routing_candidates' | 'routing_ranking'>;
+
 /** Columns the lifecycle changes. */
 export type TaskChanges = Partial<Omit<TaskRow, 'id' | 'client_id' | 'created_at'>>;
 
@@ -57,6 +67,11 @@ export class TasksRepository {
     return row ?? null;
   }
 
+  /** Locks the tasks among `ids` in id order (so concurrent batches cannot deadlock); a missing id is simply absent. */
+  lockMany(manager: EntityManager, ids: readonly string[]): Promise<TaskRow[]> {
+    return manager.query('SELECT * FROM task.tasks WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...new Set(ids)].sort()]);
+  }
+
   async lockForClient(manager: EntityManager, clientId: string, id: string): Promise<TaskRow | null> {
     const [row] = (await manager.query('SELECT * FROM task.tasks WHERE id = $1 AND client_id = $2 FOR UPDATE', [id, clientId])) as TaskRow[];
     return row ?? null;
@@ -86,6 +101,16 @@ export class TasksRepository {
     return manager.query(`SELECT * FROM task.tasks WHERE depends_on @> ARRAY[$1::uuid] AND status IN ('pending', 'blocked') ORDER BY created_at FOR UPDATE`, [id]);
   }
 
+  /** Those of `ids` that a pending or blocked task waits on. */
+  async withWaitingDependents(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT dependency FROM task.tasks, unnest(depends_on) AS dependency
+       WHERE depends_on && $1::uuid[] AND status IN ('pending', 'blocked') AND dependency = ANY($1::uuid[])`,
+      [ids],
+    )) as { dependency: string }[];
+    return new Set(rows.map((row) => row.dependency));
+  }
+
   async countIncompleteDependencies(manager: EntityManager, ids: string[]): Promise<number> {
     const [row] = (await manager.query(`SELECT count(*)::int AS open FROM task.tasks WHERE id = ANY($1::uuid[]) AND status <> 'completed'`, [ids])) as { open: number }[];
     return row.open;
@@ -99,14 +124,19 @@ export class TasksRepository {
     return rows[0];
   }
 
-  /** Assigns only if the task still waits for exactly this attempt's decision (compare-and-set). */
-  async assignIfQueued(manager: EntityManager, decision: { clientId: string; taskId: string; attempt: number; agentId: string }, leaseExpiresAt: Date): Promise<TaskRow | null> {
-    const [rows] = (await manager.query(
-      `UPDATE task.tasks SET status = 'assigned', assigned_agent_id = $4, assigned_at = now(), lease_expires_at = $5, claimed_at = NULL, status_reason = NULL
-       WHERE id = $1 AND client_id = $2 AND status = 'queued' AND attempt = $3 RETURNING *`,
-      [decision.taskId, decision.clientId, decision.attempt, decision.agentId, leaseExpiresAt],
-    )) as [TaskRow[], number];
-    return rows[0] ?? null;
+  /**
+   * Assigns each task that still waits for exactly its decision's attempt (compare-and-set), all
+   * in one statement; returns the tasks assigned. One decision per task: callers pass no repeats.
+   */
+  assignAllIfQueued(manager: EntityManager, decisions: readonly Decision[], leaseExpiresAt: Date): Promise<TaskRow[]> {
+    return manager
+      .query(
+        `UPDATE task.tasks AS t SET status = 'assigned', assigned_agent_id = d.agent_id, assigned_at = now(), lease_expires_at = $5, claimed_at = NULL, status_reason = NULL
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[]) AS d(task_id, client_id, attempt, agent_id)
+         WHERE t.id = d.task_id AND t.client_id = d.client_id AND t.status = 'queued' AND t.attempt = d.attempt RETURNING t.*`,
+        [decisions.map((d) => d.taskId), decisions.map((d) => d.clientId), decisions.map((d) => d.attempt), decisions.map((d) => d.agentId), leaseExpiresAt],
+      )
+      .then(([rows]: [TaskRow[], number]) => rows);
   }
 
   async setEffectivePriority(manager: EntityManager, id: string, effectivePriority: number): Promise<void> {
@@ -148,6 +178,23 @@ export class TasksRepository {
       .then(([rows]: [TaskRow[], number]) => rows.sort((a, b) => b.effective_priority - a.effective_priority));
   }
 
+  /**
+   * Claims up to `limit` of the agent's assigned tasks and sets them `running` in one statement:
+   * the lease runs from now, the execution deadline from each task's own timeout.
+   */
+  claimAndStartAssigned(manager: EntityManager, agentId: string, limit: number, started: { status: TaskRow['status']; at: Date; leaseExpiresAt: Date }): Promise<TaskRow[]> {
+    return manager
+      .query(
+        `UPDATE task.tasks SET claimed_at = now(), status = $3, started_at = $4, lease_expires_at = $5, deadline_at = $4::timestamptz + timeout_seconds * interval '1 second'
+         WHERE id IN (
+           SELECT id FROM task.tasks WHERE assigned_agent_id = $1 AND status = 'assigned' AND claimed_at IS NULL
+           ORDER BY effective_priority DESC, assigned_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [agentId, limit, started.status, started.at, started.leaseExpiresAt],
+      )
+      .then(([rows]: [TaskRow[], number]) => rows.sort((a, b) => b.effective_priority - a.effective_priority));
+  }
+
   /** How many tasks the agent is running: what its assignment stream counts against its slots. */
   async countRunning(manager: EntityManager, agentId: string): Promise<number> {
     const [row] = (await manager.query(`SELECT count(*)::int AS running FROM task.tasks WHERE assigned_agent_id = $1 AND status = 'running'`, [agentId])) as { running: number }[];
@@ -183,15 +230,50 @@ export class TasksRepository {
     ];
   }
 
-  async insertAttempt(manager: EntityManager, attempt: Pick<AttemptRow, 'task_id' | 'attempt' | 'agent_id' | 'assigned_at' | 'routing_strategy' | 'routing_candidates' | 'routing_ranking'>): Promise<void> {
+  async insertAttempts(manager: EntityManager, attempts: readonly NewAttemptRow[]): Promise<void> {
     await manager.query(
-      'INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at, routing_strategy, routing_candidates, routing_ranking) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [attempt.task_id, attempt.attempt, attempt.agent_id, attempt.assigned_at, attempt.routing_strategy, attempt.routing_candidates, attempt.routing_ranking === null ? null : JSON.stringify(attempt.routing_ranking)],
+      `INSERT INTO task.task_attempts (task_id, attempt, agent_id, assigned_at, routing_strategy, routing_candidates, routing_ranking)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[], $5::text[], $6::int[], $7::jsonb[])`,
+      [
+        attempts.map((a) => a.task_id),
+        attempts.map((a) => a.attempt),
+        attempts.map((a) => a.agent_id),
+        attempts.map((a) => a.assigned_at),
+        attempts.map((a) => a.routing_strategy),
+        attempts.map((a) => a.routing_candidates),
+        attempts.map((a) => (a.routing_ranking === null ? null : JSON.stringify(a.routing_ranking))),
+      ],
     );
   }
 
   async markAttemptStarted(manager: EntityManager, taskId: string, attempt: number, at: Date): Promise<void> {
     await manager.query('UPDATE task.task_attempts SET started_at = $3 WHERE task_id = $1 AND attempt = $2', [taskId, attempt, at]);
+  }
+
+  async markAttemptsStarted(manager: EntityManager, tasks: readonly Pick<TaskRow, 'id' | 'attempt'>[], at: Date): Promise<void> {
+    await manager.query(
+      'UPDATE task.task_attempts AS a SET started_at = $3 FROM unnest($1::uuid[], $2::int[]) AS s(task_id, attempt) WHERE a.task_id = s.task_id AND a.attempt = s.attempt',
+      [tasks.map((task) => task.id), tasks.map((task) => task.attempt), at],
+    );
+  }
+
+  /** Completes each task with its result in one statement (the caller checked that each may complete). */
+  completeAll(manager: EntityManager, completions: readonly { id: string; result: Record<string, unknown> }[], at: Date): Promise<TaskRow[]> {
+    return manager
+      .query(
+        `UPDATE task.tasks AS t SET status = 'completed', result = c.result, finished_at = $3, lease_expires_at = NULL, deadline_at = NULL, error = NULL
+         FROM unnest($1::uuid[], $2::jsonb[]) AS c(id, result) WHERE t.id = c.id RETURNING t.*`,
+        [completions.map((c) => c.id), completions.map((c) => JSON.stringify(c.result)), at],
+      )
+      .then(([rows]: [TaskRow[], number]) => rows);
+  }
+
+  async endAttempts(manager: EntityManager, tasks: readonly Pick<TaskRow, 'id' | 'attempt'>[], outcome: NonNullable<AttemptRow['outcome']>, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE task.task_attempts AS a SET ended_at = $3, outcome = $4, error = NULL
+       FROM unnest($1::uuid[], $2::int[]) AS s(task_id, attempt) WHERE a.task_id = s.task_id AND a.attempt = s.attempt AND a.ended_at IS NULL`,
+      [tasks.map((task) => task.id), tasks.map((task) => task.attempt), at, outcome],
+    );
   }
 
   async endAttempt(manager: EntityManager, taskId: string, attempt: number, outcome: NonNullable<AttemptRow['outcome']>, error: string | null, at: Date): Promise<void> {

@@ -34,7 +34,7 @@ describe('task timers (task-service, real Postgres)', () => {
     const tasks = app.get(TasksRepository);
     await app.get(TransactionRunner).run(async (manager) => {
       for (const id of ids) {
-        await lifecycle.assign(manager, { clientId: client.clientId, taskId: id, attempt: 1, agentId: randomUUID(), strategy: 'least_loaded', candidateCount: 1 });
+        await lifecycle.assignAll(manager, [{ clientId: client.clientId, taskId: id, attempt: 1, agentId: randomUUID(), strategy: 'least_loaded', candidateCount: 1 }]);
         const task = await tasks.lock(manager, id);
         if (start && task) await lifecycle.start(manager, task);
       }

@@ -39,7 +39,7 @@ describe('claim-and-start and batched reports (task-service, real Postgres)', ()
   async function assign(ids: string[], agentId: string, owner: Caller = client): Promise<void> {
     const lifecycle = app.get(TaskLifecycle);
     await app.get(TransactionRunner).run(async (manager) => {
-      for (const id of ids) await lifecycle.assign(manager, { clientId: owner.clientId, taskId: id, attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 1 });
+      await lifecycle.assignAll(manager, ids.map((id) => ({ clientId: owner.clientId, taskId: id, attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 1 })));
     });
   }
   const claim = (agentId: string, body: Record<string, unknown>) => call(`/v1/agents/${agentId}/claim`, body, agent(agentId));
@@ -160,6 +160,62 @@ describe('claim-and-start and batched reports (task-service, real Postgres)', ()
     expect(Object.fromEntries(attempts.map((row) => [row.task_id, row.outcome]))).toEqual({ [done]: 'completed', [failing]: 'failed', [unstorable]: null });
     const rejected = await query(testEnv.databaseUrl, 'SELECT 1 FROM task.rejected_reports WHERE task_id = $1 AND agent_id = $2', [cancelled, agentId]);
     expect(rejected).toHaveLength(2);
+  });
+
+  it('completes the plain tasks of a batch as one set and the rest one by one, with the same outcome: dependents released, chains advanced, nothing twice', async () => {
+    const agentId = randomUUID();
+    const plain = await createTasks(20);
+    const [awaited] = await createTasks(1);
+    const dependent = (await call('/v1/tasks', { task_type: 'after', depends_on: [awaited] }, client)).json<Task>();
+    const chain = (await call('/v1/task-chains', { name: 'set and chain', steps: [{ task_type: 'first' }, { task_type: 'second' }] }, client)).json<{ id: string; steps: { task_id: string }[] }>();
+    const step = chain.steps[0].task_id;
+    await assign([...plain, awaited, step], agentId);
+    expect((await claim(agentId, { max_tasks: 50, wait_ms: 0, start: true })).json<{ data: Task[] }>().data).toHaveLength(22);
+    const completeAll = jest.spyOn(app.get(TaskLifecycle), 'completeAll');
+
+    const batch = [...plain, awaited, step].map((id, n) => ({ task_id: id, type: 'complete', result: { n } }));
+    const answers = await report(agentId, batch);
+    expect(answers.map(({ status, outcome }) => `${status} ${outcome}`)).toEqual(batch.map(() => '200 applied'));
+    answers.forEach((answer, n) => expect(answer.task).toMatchObject({ id: batch[n].task_id, status: 'completed', result: { n } }));
+    // The plain tasks went together; the one a task waits on and the chain step went on their own.
+    expect(completeAll).toHaveBeenCalledTimes(1);
+    expect(completeAll.mock.calls[0][1].map(({ task }) => task.id).sort()).toEqual([...plain].sort());
+    completeAll.mockRestore();
+
+    const ended = await query<{ outcome: string; ended: boolean }>(testEnv.databaseUrl, 'SELECT outcome, ended_at IS NOT NULL AS ended FROM task.task_attempts WHERE task_id = ANY($1)', [[...plain, awaited, step]]);
+    expect(ended).toHaveLength(22);
+    for (const attempt of ended) expect(attempt).toEqual({ outcome: 'completed', ended: true });
+    expect((await eventCounts([...plain, awaited, step]))['ains.task.completed.v1']).toBe(22);
+    const [released] = await query<{ status: string }>(testEnv.databaseUrl, 'SELECT status FROM task.tasks WHERE id = $1', [dependent.id]);
+    expect(released.status).toBe('queued');
+    const [advanced] = await query<{ current_step: number }>(testEnv.databaseUrl, 'SELECT current_step FROM task.task_chains WHERE id = $1', [chain.id]);
+    expect(advanced.current_step).toBe(1);
+
+    const again = await report(agentId, batch);
+    expect(again.map(({ status, outcome }) => `${status} ${outcome}`)).toEqual(batch.map(() => '200 already_applied'));
+    expect((await eventCounts([...plain, awaited, step]))['ains.task.completed.v1']).toBe(22);
+  });
+
+  it('assigns a dispatch round of decisions together, each only to the attempt it was made for', async () => {
+    const agentId = randomUUID();
+    const ids = await createTasks(6);
+    const lifecycle = app.get(TaskLifecycle);
+    const assigned = await app.get(TransactionRunner).run((manager) =>
+      lifecycle.assignAll(manager, [
+        ...ids.slice(0, 4).map((id) => ({ clientId: client.clientId, taskId: id, attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 2 })),
+        { clientId: client.clientId, taskId: ids[4], attempt: 2, agentId, strategy: 'least_loaded', candidateCount: 1 }, // a decision for another attempt
+        { clientId: stranger.clientId, taskId: ids[5], attempt: 1, agentId, strategy: 'least_loaded', candidateCount: 1 }, // another tenant's decision
+        { clientId: client.clientId, taskId: ids[0], attempt: 1, agentId: randomUUID(), strategy: 'least_loaded', candidateCount: 1 }, // a repeat
+      ]),
+    );
+    expect(assigned.map((task) => task.id).sort()).toEqual(ids.slice(0, 4).sort());
+    const rows = await query<{ id: string; status: string; assigned_agent_id: string | null }>(testEnv.databaseUrl, 'SELECT id, status, assigned_agent_id FROM task.tasks WHERE id = ANY($1)', [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const id of ids.slice(0, 4)) expect(byId.get(id)).toMatchObject({ status: 'assigned', assigned_agent_id: agentId });
+    for (const id of ids.slice(4)) expect(byId.get(id)).toMatchObject({ status: 'queued', assigned_agent_id: null });
+    const attempts = await query<{ agent_id: string; routing_candidates: number }>(testEnv.databaseUrl, 'SELECT agent_id, routing_candidates FROM task.task_attempts WHERE task_id = ANY($1)', [ids]);
+    expect(attempts).toEqual(ids.slice(0, 4).map(() => ({ agent_id: agentId, routing_candidates: 2 })));
+    expect((await eventCounts(ids))['ains.task.assigned.v1']).toBe(4);
   });
 
   it('refuses a batch for another agent as a whole', async () => {

@@ -48,8 +48,12 @@ export class ReportBatchService {
     if (caller.agentId !== agentId) throw forbidden('This key does not act as that agent.');
     const valid = reports.flatMap((report, index) => ('malformed' in report ? [] : [{ index, report }]));
     const answers = await this.transactions.run(async (manager) => {
-      const applied = new Map<number, Answer>();
-      for (const { index, report } of applicationOrder(valid)) applied.set(index, await this.applyInSavepoint(manager, caller, agentId, report));
+      // Every task of the batch is locked up front, in id order: concurrent batches cannot deadlock.
+      const locked = new Map((await this.tasks.lockMany(manager, valid.map(({ report }) => report.task_id))).map((task) => [task.id, task]));
+      const applied = await this.completeTogether(manager, agentId, valid, locked);
+      for (const { index, report } of applicationOrder(valid)) {
+        if (!applied.has(index)) applied.set(index, await this.applyInSavepoint(manager, caller, agentId, report));
+      }
       return applied;
     });
     const rejections: Rejection[] = [];
@@ -64,6 +68,37 @@ export class ReportBatchService {
     for (const rejection of rejections) await this.tasks.recordRejectedReport(rejection.taskId, agentId, rejection.report, rejection.reason);
     if (valid.some(({ index, report }) => report.type !== 'start' && report.type !== 'progress' && answers.get(index)?.outcome === 'applied')) await this.signals.slotsFreed(agentId);
     return results;
+  }
+
+  /**
+   * The common case applied as one set, with a handful of statements for any number of reports:
+   * complete reports, one per task, of running tasks the agent holds, where there is nothing to
+   * verify or to release (the agent has no key, no task waits on them, no chain). Everything else,
+   * or a set PostgreSQL refuses (text it cannot store), is left to the report-by-report path.
+   */
+  private async completeTogether(manager: EntityManager, agentId: string, reports: readonly { index: number; report: TaskReport }[], locked: ReadonlyMap<string, TaskRow>): Promise<Map<number, Answer>> {
+    const applied = new Map<number, Answer>();
+    const perTask = new Map<string, number>();
+    for (const { report } of reports) perTask.set(report.task_id, (perTask.get(report.task_id) ?? 0) + 1);
+    const completions = reports.flatMap(({ index, report }) => {
+      const task = locked.get(report.task_id);
+      const eligible = report.type === 'complete' && report.signature === undefined && perTask.get(report.task_id) === 1 && task?.assigned_agent_id === agentId && task.status === 'running' && !task.chain_id;
+      return eligible ? [{ index, task, result: report.result }] : [];
+    });
+    if (completions.length === 0 || (await this.signatures.requiredOf(manager, agentId))) return applied;
+    const waitedOn = await this.tasks.withWaitingDependents(manager, completions.map(({ task }) => task.id));
+    const set = completions.filter(({ task }) => !waitedOn.has(task.id));
+    if (set.length === 0) return applied;
+    await manager.query('SAVEPOINT completions');
+    try {
+      const completed = new Map((await this.lifecycle.completeAll(manager, set)).map((task) => [task.id, task]));
+      await manager.query('RELEASE SAVEPOINT completions');
+      for (const { index, task } of set) applied.set(index, { outcome: 'applied', task: completed.get(task.id) as TaskRow });
+    } catch (error) {
+      if (!isUnstorableContent(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT completions');
+    }
+    return applied;
   }
 
   private async applyInSavepoint(manager: EntityManager, caller: Caller, agentId: string, report: TaskReport): Promise<Answer> {

@@ -76,11 +76,7 @@ export class WorkService {
   }
 
   private async claimIn(manager: EntityManager, agentId: string, maxTasks: number, start: boolean): Promise<TaskRow[]> {
-    const tasks = await this.tasks.claimAssigned(manager, agentId, maxTasks);
-    if (!start) return tasks;
-    const started: TaskRow[] = [];
-    for (const task of tasks) started.push(await this.lifecycle.start(manager, task));
-    return started;
+    return start ? this.lifecycle.claimAndStart(manager, agentId, maxTasks) : this.tasks.claimAssigned(manager, agentId, maxTasks);
   }
 
   async report(caller: Caller, taskId: string, report: Report, apply: (manager: EntityManager, task: TaskRow) => Promise<TaskRow>): Promise<TaskView> {

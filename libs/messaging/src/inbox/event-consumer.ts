@@ -23,6 +23,22 @@ export async function applyInOrder(events: readonly CloudEvent[], handlers: Even
 }
 
 /**
+ * Splits events into runs of consecutive events that `together` accepts (to be applied as one
+ * set) and runs of the others, keeping their order: a consumer can apply a run of one type with a
+ * few set-based statements and still apply everything in partition order.
+ */
+export function consecutiveRuns(events: readonly CloudEvent[], together: (event: CloudEvent) => boolean): { together: boolean; events: CloudEvent[] }[] {
+  const runs: { together: boolean; events: CloudEvent[] }[] = [];
+  for (const event of events) {
+    const kind = together(event);
+    const last = runs.at(-1);
+    if (last?.together === kind) last.events.push(event);
+    else runs.push({ together: kind, events: [event] });
+  }
+  return runs;
+}
+
+/**
  * What a service consumes. Any provider that extends this class is found by the messaging module
  * at start-up and fed every event of `eventTypes` from the service's consumer group, in batches:
  * one inbox insert and one transaction per partition batch, events in partition order.

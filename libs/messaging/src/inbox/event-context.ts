@@ -11,3 +11,11 @@ export function inEventContext<T>(event: CloudEvent, work: () => Promise<T>): Pr
     return RequestContextStore.run({ requestId: event.id, traceparent }, work);
   });
 }
+
+/**
+ * The traceparent for what is written because of `event` when it is handled as part of a batch,
+ * outside its own consumer span: a child of the event's trace, so the trace still continues.
+ */
+export function traceOf(event: CloudEvent): string | undefined {
+  return event.traceparent ? childTraceparent(event.traceparent) : undefined;
+}

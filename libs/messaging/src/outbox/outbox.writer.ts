@@ -21,9 +21,13 @@ export function wroteOutboxRows(manager: EntityManager): boolean {
   return (manager.queryRunner?.data as Record<string, unknown> | undefined)?.[OUTBOX_WRITTEN] === true;
 }
 
-/** An event to publish; `data` must match the schema its `type` has in the catalog. */
+/**
+ * An event to publish; `data` must match the schema its `type` has in the catalog. `traceparent`
+ * names the trace it continues when that is not the current context's: events written for a
+ * batch of consumed events each continue the trace of the event that caused them.
+ */
 export type NewEvent = {
-  [T in EventType]: { type: T; subject: string; data: EventData<T> };
+  [T in EventType]: { type: T; subject: string; data: EventData<T>; traceparent?: string };
 }[EventType];
 
 /**
@@ -67,7 +71,7 @@ export class OutboxWriter {
         time: new Date().toISOString(),
         subject: event.subject,
         datacontenttype: 'application/json',
-        traceparent,
+        traceparent: event.traceparent ?? traceparent,
         data,
       };
       rows.push([cloudEvent.id, definition.topic, event.subject, event.type, JSON.stringify(toKafkaHeaders(cloudEvent)), JSON.stringify(data)]);
