@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { callerHeaders, dropSchemas, ensureDatabase, query, serviceTestEnv, testCaller, testEnv, waitFor } from '@ains/testing';
 import { completedTask, EventFeed, queuedTask, registeredAgent, type SimulatedTask } from '../testing/event-feed';
 import { DECIDED_EVENTS_SQL, startRoutingApp, type DecidedRow } from '../testing/routing-app';
+import { QueueRepository } from './queue.repository';
 
 const db = testEnv.databaseUrl;
 const uniqueTag = () => `t${randomUUID().slice(0, 8)}`;
@@ -126,6 +127,35 @@ describe('dispatch order (routing-service, real Postgres, simulated tasks and ag
     await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 1 }));
     const [decision] = await decided([servable], 1);
     expect(decision).toMatchObject({ task_id: servable, agent_id: agentId });
+  });
+
+  it('reads a backlog no agent can take once while the fleet stays the same, and still serves what arrives later or what a new agent can take', async () => {
+    const backlogTag = uniqueTag();
+    const backlog = Array.from({ length: 4 }, () => randomUUID());
+    for (const taskId of backlog) await queue({ taskId, requiredTags: [backlogTag] });
+    const tag = uniqueTag();
+    const agentId = randomUUID();
+    const repository = app.get(QueueRepository);
+    const fromHead = jest.spyOn(repository, 'window');
+    const arrivals = jest.spyOn(repository, 'arrivedAfter');
+    await feed.deliver('ains.agent.registered.v1', agentId, registeredAgent(agentId, { tags: [tag], maxConcurrency: 5 }));
+    // The agent's arrival changed the fleet: a round reads the queue from its head, finds nothing, and the next reads only arrivals.
+    await waitFor(async () => fromHead.mock.calls.length > 0 && arrivals.mock.calls.length > 0, { description: 'a round that reads only new arrivals' });
+
+    fromHead.mockClear();
+    const servable = randomUUID();
+    await queue({ taskId: servable, requiredTags: [tag] });
+    expect((await decided([servable], 1))[0]).toMatchObject({ task_id: servable, agent_id: agentId });
+    // One slot of five taken: nothing that decides matching changed, so the backlog was not read again.
+    expect(fromHead).not.toHaveBeenCalled();
+
+    const capable = randomUUID();
+    await feed.deliver('ains.agent.registered.v1', capable, registeredAgent(capable, { tags: [backlogTag], maxConcurrency: 4 }));
+    const rows = await decided(backlog, 4);
+    expect(rows.map((row) => row.agent_id)).toEqual(backlog.map(() => capable));
+    expect(fromHead).toHaveBeenCalled();
+    fromHead.mockRestore();
+    arrivals.mockRestore();
   });
 
   it('routes with the task type’s policy, a task’s own strategy winning over it, and records the candidate count', async () => {

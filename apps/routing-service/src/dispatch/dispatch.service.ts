@@ -9,11 +9,17 @@ import type { StrategyRegistry } from '../strategies/strategy-registry';
 import { BackpressureService } from './backpressure.service';
 import { DispatchMetrics } from './dispatch.metrics';
 import { levelsWithMore, planDecisions, type PlannedDecision } from './dispatch-plan';
-import { hasFreeSlot } from './matching.rules';
-import { splitAtFrontier } from './queue-order.rules';
-import { QueueRepository, type DecisionRecord, type QueuedTask } from './queue.repository';
+import { hasFreeSlot, matchingKey } from './matching.rules';
+import { inDispatchOrder, splitAtFrontier } from './queue-order.rules';
+import { QueueRepository, type DecisionRecord, type QueuedTask, type ReadTask } from './queue.repository';
 
 const DECISION_HISTORY_MS = 24 * 3_600_000;
+
+interface PlannedRound {
+  planned: PlannedDecision<QueuedTask>[];
+  /** Set when the round read every task queued, and these were the highest arrival among them. */
+  readAllUpTo: number | undefined;
+}
 
 /** `more`: the batch filled up, go again now; `idle`: nothing more to do now; `busy`: another replica is dispatching. */
 export type RoundOutcome = 'more' | 'idle' | 'busy';
@@ -32,6 +38,9 @@ export type RoundOutcome = 'more' | 'idle' | 'busy';
  */
 @Injectable()
 export class DispatchService {
+  /** The last round that read every queued task and planned nothing: its fleet's matching key and the highest arrival it read. */
+  private fruitless: { fleet: string; upTo: number } | undefined;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
@@ -49,50 +58,77 @@ export class DispatchService {
       if (!(await this.queue.tryLockDispatch(manager))) return 'busy';
       const agents = await this.queue.lockOnlineAgents(manager);
       if (!agents.some(hasFreeSlot)) return 'idle';
+      const fleet = matchingKey(agents);
       const now = new Date();
-      const planned = await this.plan(manager, agents, now);
-      if (planned.length === 0) return 'idle';
-      decisions = await this.record(manager, planned, now);
+      const round = await this.plan(manager, agents, now, this.fruitless?.fleet === fleet ? this.fruitless.upTo : undefined);
+      if (round.planned.length === 0) {
+        if (round.readAllUpTo !== undefined) this.fruitless = { fleet, upTo: round.readAllUpTo };
+        return 'idle';
+      }
+      decisions = await this.record(manager, round.planned, now);
       if (decisions.length > 0) await this.backpressure.evaluate(manager);
-      return planned.length >= this.settings.dispatchBatchSize ? 'more' : 'idle';
+      return round.planned.length >= this.settings.dispatchBatchSize ? 'more' : 'idle';
     });
     for (const decision of decisions) this.metrics.recordDecision(decision);
     return outcome;
   }
 
   /**
-   * Plans the round over the head of the queue: the first window of every priority level, then,
-   * while agents still have free slots and the batch is not full, the next window of each level
-   * that had more, so tasks no agent can take never hide the ones queued behind them. A task is
+   * Plans the round. When the last round that planned nothing had read every queued task in a
+   * fleet with the same matching key, the tasks it read still have no candidate (a task's
+   * requirements do not change while it waits; queued again, it arrives anew), so only later
+   * arrivals are read: a backlog no agent can take costs a round nothing. Otherwise, or when more
+   * than the scan limit arrived since, the queue is read from its head.
+   */
+  private async plan(manager: EntityManager, agents: CandidateAgent[], now: Date, examinedUpTo: number | undefined): Promise<PlannedRound> {
+    const policies = new TenantPolicies(this.policies, manager);
+    if (examinedUpTo !== undefined) {
+      const arrived = await this.queue.arrivedAfter(manager, examinedUpTo, this.settings.dispatchScanLimit);
+      if (arrived.length < this.settings.dispatchScanLimit) {
+        const ready = inDispatchOrder(arrived, now, this.settings.ageBoost);
+        const planned = await this.planReady(ready, agents, policies, this.settings.dispatchBatchSize);
+        return { planned, readAllUpTo: Math.max(examinedUpTo, ...arrived.map((task) => task.arrival)) };
+      }
+    }
+    return this.planFromHead(manager, agents, now, policies);
+  }
+
+  /**
+   * Plans over the head of the queue: the first window of every priority level, then, while
+   * agents still have free slots and the batch is not full, the next window of each level that
+   * had more, so tasks no agent can take never hide the ones queued behind them. A task is
    * planned only once no unread task can outrank it (splitAtFrontier). Reads at most
    * ROUTING_DISPATCH_SCAN_LIMIT tasks; the last window read plans everything read.
    */
-  private async plan(manager: EntityManager, agents: CandidateAgent[], now: Date): Promise<PlannedDecision<QueuedTask>[]> {
+  private async planFromHead(manager: EntityManager, agents: CandidateAgent[], now: Date, policies: TenantPolicies): Promise<PlannedRound> {
     const { dispatchWindowPerPriority: perPriority, dispatchBatchSize: limit, dispatchScanLimit: scanLimit, ageBoost } = this.settings;
     const planned: PlannedDecision<QueuedTask>[] = [];
     // A window read while tasks come and go may repeat a task an earlier one had.
     const seen = new Set<string>();
-    let waiting: QueuedTask[] = [];
+    let lastArrival = 0;
+    let waiting: ReadTask[] = [];
     let levels: number[] | undefined;
-    // The tenants' policies, read once per tenant for the whole round.
-    const policies = new Map<string, string>();
-    const policiesRead = new Set<string>();
     for (let page = 0; ; page += 1) {
       const window = await this.queue.window(manager, perPriority, levels, page);
       const fresh = window.filter((task) => !seen.has(task.taskId));
       for (const task of fresh) seen.add(task.taskId);
+      lastArrival = Math.max(lastArrival, ...fresh.map((task) => task.arrival));
       const withMore = levelsWithMore(window, perPriority);
       const lastWindow = withMore.length === 0 || seen.size >= scanLimit;
       const readOfFullLevels = lastWindow ? [] : window.filter((task) => withMore.includes(task.effectivePriority));
       const split = splitAtFrontier([...waiting, ...fresh], readOfFullLevels, now, ageBoost);
       waiting = split.waiting;
-      const unread = [...new Set(split.ready.map((task) => task.clientId))].filter((clientId) => !policiesRead.has(clientId));
-      for (const [key, strategy] of await this.policies.forClients(manager, unread)) policies.set(key, strategy);
-      for (const clientId of unread) policiesRead.add(clientId);
-      planned.push(...planDecisions(split.ready, agents, (task) => this.strategyFor(task, policies), limit - planned.length));
-      if (lastWindow || planned.length >= limit || !agents.some(hasFreeSlot)) return planned;
+      planned.push(...(await this.planReady(split.ready, agents, policies, limit - planned.length)));
+      if (lastWindow || planned.length >= limit || !agents.some(hasFreeSlot)) {
+        return { planned, readAllUpTo: withMore.length === 0 ? lastArrival : undefined };
+      }
       levels = withMore;
     }
+  }
+
+  private async planReady(ready: readonly QueuedTask[], agents: CandidateAgent[], policies: TenantPolicies, limit: number): Promise<PlannedDecision<QueuedTask>[]> {
+    const strategies = await policies.of(ready);
+    return planDecisions(ready, agents, (task) => this.strategyFor(task, strategies), limit);
   }
 
   /** Frees the slots of decisions task-service did not apply in time; returns how many. */
@@ -165,5 +201,24 @@ export class DispatchService {
     const fallback = this.strategies.get(this.settings.defaultStrategy);
     if (!fallback) throw new Error(`default routing strategy ${this.settings.defaultStrategy} is not registered`);
     return fallback;
+  }
+}
+
+/** The tenants' routing policies, read once per tenant for a round. */
+class TenantPolicies {
+  private readonly strategies = new Map<string, string>();
+  private readonly read = new Set<string>();
+
+  constructor(
+    private readonly repository: PoliciesRepository,
+    private readonly manager: EntityManager,
+  ) {}
+
+  /** The policies (by policyKey) of every tenant of `tasks`, reading those not read yet. */
+  async of(tasks: readonly QueuedTask[]): Promise<Map<string, string>> {
+    const unread = [...new Set(tasks.map((task) => task.clientId))].filter((clientId) => !this.read.has(clientId));
+    for (const [key, strategy] of await this.repository.forClients(this.manager, unread)) this.strategies.set(key, strategy);
+    for (const clientId of unread) this.read.add(clientId);
+    return this.strategies;
   }
 }

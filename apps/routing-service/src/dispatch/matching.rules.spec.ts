@@ -1,5 +1,5 @@
 import { agent, task } from '../strategies/test-factories';
-import { candidatesFor, isCapable, versionSatisfies } from './matching.rules';
+import { candidatesFor, isCapable, matchingKey, versionSatisfies } from './matching.rules';
 
 const requirements = (overrides: Partial<ReturnType<typeof task>['requirements']> = {}) => ({ requiredTags: [], capabilities: [], minTrust: null, strategy: null, ...overrides });
 
@@ -46,5 +46,25 @@ describe('candidates of a task', () => {
     expect(candidatesFor(task({ excludedAgentIds: ['failed'] }), [agent('failed')]).map((a) => a.agentId)).toEqual(['failed']);
     const onlyGpu = task({ excludedAgentIds: ['gpu-1'], requirements: requirements({ requiredTags: ['gpu'] }) });
     expect(candidatesFor(onlyGpu, [agent('gpu-1', { tags: ['gpu'] }), agent('cpu')]).map((a) => a.agentId)).toEqual(['gpu-1']);
+  });
+});
+
+describe('the matching key of a fleet', () => {
+  const fleet = () => [agent('a', { tags: ['gpu'], maxConcurrency: 4, activeCount: 1, trustBp: 7_000 }), agent('b', { maxConcurrency: 2, activeCount: 0 })];
+  const key = matchingKey(fleet());
+
+  it('stays the same while load changes without filling or freeing an agent', () => {
+    const [a, b] = fleet();
+    expect(matchingKey([{ ...a, activeCount: 3, avgCompletionMs: 900, lastAssignedSeq: 42 }, b])).toBe(key);
+  });
+
+  it('changes with anything that can give a task a candidate or take it away', () => {
+    const [a, b] = fleet();
+    expect(matchingKey([{ ...a, activeCount: 4 }, b])).not.toBe(key);
+    expect(matchingKey([{ ...a, tags: ['gpu', 'nlp'] }, b])).not.toBe(key);
+    expect(matchingKey([{ ...a, capabilities: [{ name: 'python', version: '3.12' }] }, b])).not.toBe(key);
+    expect(matchingKey([{ ...a, trustBp: 7_001 }, b])).not.toBe(key);
+    expect(matchingKey([a])).not.toBe(key);
+    expect(matchingKey([a, b, agent('c')])).not.toBe(key);
   });
 });

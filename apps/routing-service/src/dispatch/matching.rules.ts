@@ -37,3 +37,12 @@ export function candidatesFor(task: RoutableTask, onlineAgents: readonly Candida
   const preferred = capable.filter((agent) => !task.excludedAgentIds.includes(agent.agentId));
   return (preferred.length > 0 ? preferred : capable).filter(hasFreeSlot);
 }
+
+/**
+ * What decides whether a task has any candidate in a fleet: the online agents' profiles and
+ * whether each has a free slot (not their load beyond that, which only sways the pick). Two fleets
+ * with the same key give every task the same answer.
+ */
+export function matchingKey(onlineAgents: readonly CandidateAgent[]): string {
+  return JSON.stringify(onlineAgents.map((agent) => [agent.agentId, agent.tags, agent.capabilities, agent.trustBp, hasFreeSlot(agent)]));
+}

@@ -10,6 +10,11 @@ export interface QueuedTask extends RoutableTask {
   priority: number;
 }
 
+/** A task read from the queue, with its place in the order of arrival. */
+export interface ReadTask extends QueuedTask {
+  arrival: number;
+}
+
 export interface DecisionRecord {
   taskId: string;
   attempt: number;
@@ -36,6 +41,7 @@ interface QueueRow {
   requirements: RoutingRequirements;
   excluded_agent_ids: string[];
   queued_at: Date;
+  arrival: string;
 }
 
 interface AgentRow {
@@ -57,8 +63,9 @@ const WAIT_FOR_DISPATCH_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('ains.
 @Injectable()
 export class QueueRepository {
   /**
-   * Adds the task's attempt to the queue, or replaces an earlier attempt of it. An attempt that
-   * was already decided is not queued again (a replayed event).
+   * Adds the task's attempt to the queue, or replaces an earlier attempt of it (which arrives
+   * anew). An attempt that was already decided is not queued again (a replayed event). Callers
+   * hold the dispatch lock, so arrivals are numbered in the order they commit.
    */
   async enqueue(manager: EntityManager, task: QueuedTask): Promise<void> {
     await manager.query(
@@ -66,7 +73,8 @@ export class QueueRepository {
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
        WHERE NOT EXISTS (SELECT 1 FROM routing.decisions WHERE task_id = $1 AND attempt >= $2)
        ON CONFLICT (task_id) DO UPDATE SET attempt = EXCLUDED.attempt, client_id = EXCLUDED.client_id, task_type = EXCLUDED.task_type, priority = EXCLUDED.priority,
-         effective_priority = EXCLUDED.effective_priority, requirements = EXCLUDED.requirements, excluded_agent_ids = EXCLUDED.excluded_agent_ids, queued_at = EXCLUDED.queued_at
+         effective_priority = EXCLUDED.effective_priority, requirements = EXCLUDED.requirements, excluded_agent_ids = EXCLUDED.excluded_agent_ids, queued_at = EXCLUDED.queued_at,
+         arrival = nextval('routing.queue_arrival_seq')
        WHERE routing.queue.attempt < EXCLUDED.attempt`,
       [task.taskId, task.attempt, task.clientId, task.taskType, task.priority, task.effectivePriority, JSON.stringify(task.requirements), task.excludedAgentIds, task.queuedAt],
     );
@@ -169,7 +177,7 @@ export class QueueRepository {
    * Page `page` (from 0) of the given priority levels: up to `perPriority` tasks of each, each
    * level in FIFO order.
    */
-  async window(manager: EntityManager, perPriority: number, levels: readonly number[] = ALL_LEVELS, page = 0): Promise<QueuedTask[]> {
+  async window(manager: EntityManager, perPriority: number, levels: readonly number[] = ALL_LEVELS, page = 0): Promise<ReadTask[]> {
     const rows = (await manager.query(
       `SELECT q.* FROM unnest($2::int[]) AS level
        CROSS JOIN LATERAL (
@@ -177,17 +185,13 @@ export class QueueRepository {
        ) q`,
       [perPriority, levels, page * perPriority],
     )) as QueueRow[];
-    return rows.map((row) => ({
-      taskId: row.task_id,
-      attempt: row.attempt,
-      clientId: row.client_id,
-      taskType: row.task_type,
-      priority: row.priority,
-      effectivePriority: row.effective_priority,
-      requirements: row.requirements,
-      excludedAgentIds: row.excluded_agent_ids,
-      queuedAt: row.queued_at,
-    }));
+    return rows.map(toReadTask);
+  }
+
+  /** Up to `limit` tasks that arrived after `arrival`, in order of arrival. */
+  async arrivedAfter(manager: EntityManager, arrival: number, limit: number): Promise<ReadTask[]> {
+    const rows = (await manager.query('SELECT * FROM routing.queue WHERE arrival > $1 ORDER BY arrival LIMIT $2', [arrival, limit])) as QueueRow[];
+    return rows.map(toReadTask);
   }
 
   /** Takes these task attempts off the queue for decisions; returns the ids of those still there. */
@@ -273,6 +277,21 @@ export class QueueRepository {
   async pruneReleasedDecisions(manager: EntityManager, olderThanMs: number): Promise<void> {
     await manager.query("DELETE FROM routing.decisions WHERE released_at < now() - make_interval(secs => $1 / 1000.0)", [olderThanMs]);
   }
+}
+
+function toReadTask(row: QueueRow): ReadTask {
+  return {
+    taskId: row.task_id,
+    attempt: row.attempt,
+    clientId: row.client_id,
+    taskType: row.task_type,
+    priority: row.priority,
+    effectivePriority: row.effective_priority,
+    requirements: row.requirements,
+    excludedAgentIds: row.excluded_agent_ids,
+    queuedAt: row.queued_at,
+    arrival: Number(row.arrival),
+  };
 }
 
 /** The RETURNING rows of a raw query: TypeORM answers UPDATE and DELETE with [rows, affected], INSERT with rows. */
