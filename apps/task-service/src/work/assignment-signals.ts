@@ -7,10 +7,24 @@ import { PgNotificationListener } from '@ains/persistence';
 export const ASSIGNED_CHANNEL = 'task_assigned';
 /** An agent's complete or fail reports were applied: its assignment stream may push again. */
 export const SLOTS_FREED_CHANNEL = 'agent_slots_freed';
-/** An agent opened an assignment stream (`<agent id> <stream id>`): older ones of that agent end. */
+/** An agent opened an assignment stream (`<agent id> <stream id> <opened at>`): older ones of that agent end. */
 export const STREAM_OPENED_CHANNEL = 'agent_stream_opened';
 
 export type StreamWake = 'assigned' | 'freed' | 'timeout' | 'aborted';
+
+/**
+ * When a stream was opened, on the database's clock (microseconds since the epoch), with its id
+ * breaking ties: one order for every replica, whatever order the notifications arrive in.
+ */
+export interface StreamOpening {
+  readonly streamId: string;
+  readonly openedAt: bigint;
+}
+
+/** True when `other` was opened after `own`, so `own` is the one to end. */
+export function isNewerOpening(other: StreamOpening, own: StreamOpening): boolean {
+  return other.openedAt > own.openedAt || (other.openedAt === own.openedAt && other.streamId > own.streamId);
+}
 
 /**
  * Wakes waiting claims and assignment streams. Assignments `pg_notify` inside their transaction,
@@ -33,8 +47,10 @@ export class AssignmentSignals {
       if (agentId) this.emitter.emit(`freed:${agentId}`);
     });
     listener.on(STREAM_OPENED_CHANNEL, (payload) => {
-      const [agentId, streamId] = (payload ?? '').split(' ');
-      if (agentId && streamId) this.emitter.emit(`opened:${agentId}`, streamId);
+      const [agentId, streamId, openedAt] = (payload ?? '').split(' ');
+      if (agentId && streamId && openedAt && /^\d+$/.test(openedAt)) {
+        this.emitter.emit(`opened:${agentId}`, { streamId, openedAt: BigInt(openedAt) } satisfies StreamOpening);
+      }
     });
   }
 
@@ -64,8 +80,8 @@ export class AssignmentSignals {
     });
   }
 
-  /** Calls `onOpened` with the id of every assignment stream the agent opens, on any replica. */
-  onStreamOpened(agentId: string, onOpened: (streamId: string) => void): () => void {
+  /** Calls `onOpened` with every assignment stream the agent opens, on any replica, its own included. */
+  onStreamOpened(agentId: string, onOpened: (opening: StreamOpening) => void): () => void {
     this.emitter.on(`opened:${agentId}`, onOpened);
     return () => this.emitter.off(`opened:${agentId}`, onOpened);
   }
@@ -75,7 +91,14 @@ export class AssignmentSignals {
     await this.dataSource.query('SELECT pg_notify($1, $2)', [SLOTS_FREED_CHANNEL, agentId]);
   }
 
-  async streamOpened(agentId: string, streamId: string): Promise<void> {
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [STREAM_OPENED_CHANNEL, `${agentId} ${streamId}`]);
+  /** Announces the stream to every replica; its opening time comes from the one clock they share, the database's. */
+  async streamOpened(agentId: string, streamId: string): Promise<StreamOpening> {
+    const [row] = await this.dataSource.query<{ opened_at: string }[]>(
+      `WITH opening AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS opened_at)
+       SELECT opened_at, pg_notify($1, $2 || ' ' || opened_at) FROM opening`,
+      [STREAM_OPENED_CHANNEL, `${agentId} ${streamId}`],
+    );
+    if (!row) throw new Error('pg_notify returned no row');
+    return { streamId, openedAt: BigInt(row.opened_at) };
   }
 }

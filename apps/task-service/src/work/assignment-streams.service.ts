@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { APP_CONFIG, LOGGER } from '@ains/platform';
 import type { TaskSettings } from '../tasks/task-settings';
 import { toTaskView, type TaskRow } from '../tasks/task.row';
-import { AssignmentSignals } from './assignment-signals';
+import { AssignmentSignals, isNewerOpening, type StreamOpening } from './assignment-signals';
 import { WorkService } from './work.service';
 
 /**
@@ -36,8 +36,14 @@ export class AssignmentStreams implements BeforeApplicationShutdown {
     const closed = new AbortController();
     const close = (): void => closed.abort();
     raw.once('close', close);
-    const stopListening = this.signals.onStreamOpened(agentId, (opened) => {
-      if (opened !== streamId) close();
+    // Notifications arrive in any order: a stream ends only for one opened after it, and those
+    // heard before its own opening time is known are kept until it is.
+    let own: StreamOpening | undefined;
+    const heard: StreamOpening[] = [];
+    const stopListening = this.signals.onStreamOpened(agentId, (other) => {
+      if (other.streamId === streamId) return;
+      if (own === undefined) heard.push(other);
+      else if (isNewerOpening(other, own)) close();
     });
     this.open.add(closed);
     reply.hijack();
@@ -46,7 +52,9 @@ export class AssignmentStreams implements BeforeApplicationShutdown {
     raw.write(': assignments\n\n');
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), this.settings.TASK_STREAM_KEEPALIVE_MS);
     try {
-      await this.signals.streamOpened(agentId, streamId);
+      const opening = await this.signals.streamOpened(agentId, streamId);
+      own = opening;
+      if (heard.some((other) => isNewerOpening(other, opening))) close();
       await this.pushUntilClosed(agentId, slots, raw, closed.signal);
     } catch (error) {
       this.logger.warn({ err: error, agentId }, 'assignment stream failed; closing it (the agent connects again or long-polls)');
