@@ -143,6 +143,12 @@ async function main() {
   const apps = [];
   const stop = async () => {
     say('stopping');
+    // As each service would on its own: past the deadline, stop anyway, so PostgreSQL never outlives the launcher.
+    const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+    setTimeout(() => {
+      say(`the services did not stop within ${shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS); stopping PostgreSQL and exiting`);
+      Promise.resolve(postgres?.stop()).finally(() => process.exit(1));
+    }, shutdownTimeoutMs).unref();
     for (const app of apps.reverse()) await app.close().catch((error) => process.stderr.write(`${error}\n`));
     await postgres?.stop();
     process.exit(0);

@@ -45,8 +45,10 @@ describe('event streams through the gateway (real Postgres and Redis, fake servi
     otherAgentKey = await keyFor(randomUUID());
   });
 
+  let gatewayClosed = false;
+
   afterAll(async () => {
-    await gateway?.close();
+    if (!gatewayClosed) await gateway?.close();
     await upstream.stop();
   });
 
@@ -83,5 +85,18 @@ describe('event streams through the gateway (real Postgres and Redis, fake servi
 
     stream.close();
     await waitFor(() => service.destroyed || service.writableEnded, { description: 'the upstream stream to be closed' });
+  });
+
+  // Last: it shuts the gateway down.
+  it('cuts open streams when it shuts down, so it closes instead of waiting for the agents to leave', async () => {
+    upstream.route = (request) => (request.url.includes('/assignments') ? { status: 200, stream: true } : { status: 200, body: {} });
+    const stream = await open(agentKey);
+    expect(stream.response.statusCode).toBe(200);
+    const streamEnded = new Promise<void>((resolve) => stream.response.once('close', resolve));
+    gatewayClosed = true;
+    const closing = gateway.close().then(() => 'closed');
+    const deadline = new Promise<string>((resolve) => setTimeout(() => resolve('still closing'), 5_000).unref());
+    expect(await Promise.race([closing, deadline])).toBe('closed');
+    await streamEnded;
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { InternalHeaders, UPSTREAMS, type Caller, type Upstream } from '@ains/contracts';
@@ -33,7 +33,7 @@ const RETRY_AFTER_SECONDS = 5;
  * and the trace context.
  */
 @Injectable()
-export class UpstreamClient implements OnApplicationShutdown {
+export class UpstreamClient implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly pools = new Map<Upstream, Pool>();
   private readonly breakers = new Map<Upstream, CircuitBreaker>();
   /**
@@ -85,9 +85,17 @@ export class UpstreamClient implements OnApplicationShutdown {
     return { status: response.statusCode, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
+  /**
+   * Event streams are cut before the HTTP server closes: the server waits for every request in
+   * flight, and a relayed stream never ends by itself. Agents see their stream drop and connect to
+   * another replica or long-poll; a stream asked for from now on is answered 503.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.streamPools.values()].map((pool) => pool.destroy()));
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    // Open event streams would keep close() waiting: they are cut.
-    await Promise.allSettled([...[...this.pools.values()].map((pool) => pool.close()), ...[...this.streamPools.values()].map((pool) => pool.destroy())]);
+    await Promise.allSettled([...this.pools.values()].map((pool) => pool.close()));
   }
 
   private async send(upstream: Upstream, request: UpstreamRequest & { accept?: string }, pool = this.pools.get(upstream) as Pool): Promise<Dispatcher.ResponseData> {

@@ -10,6 +10,7 @@ import { loadConfig } from '@ains/platform';
 import { createServiceApp } from '@ains/runtime';
 import { callerHeaders, dropSchemas, ensureDatabase, query, serviceTestEnv, testCaller, testEnv, testKafka, waitFor } from '@ains/testing';
 import { taskService, type TaskServiceSettings } from '../service';
+import { AssignmentStreams } from './assignment-streams.service';
 
 interface Task {
   id: string;
@@ -177,5 +178,16 @@ describe('assignment streams (task-service, real Postgres and Kafka)', () => {
     }, { description: 'the undelivered task to be queued again' });
     expect(released.status).toBe('queued');
     expect(released.attempts).toMatchObject([{ attempt: 1, agent_id: agentId, outcome: 'requeued', error: 'the assignment stream closed before the task was delivered' }]);
+  });
+
+  // Last: it begins the service's shutdown.
+  it('refuses a stream asked for once shutdown has begun (503), which nothing would end and which would hold the server open', async () => {
+    app.get(AssignmentStreams).beforeApplicationShutdown();
+    const agentId = randomUUID();
+    const path = `/v1/agents/${agentId}/assignments`;
+    const refused = await app.inject({ method: 'GET', url: path, headers: callerHeaders('GET', path, agent(agentId)) });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.headers['retry-after']).toBe('1');
   });
 });

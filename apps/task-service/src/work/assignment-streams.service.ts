@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { APP_CONFIG, LOGGER } from '@ains/platform';
+import { APP_CONFIG, LOGGER, ProblemException } from '@ains/platform';
 import type { TaskSettings } from '../tasks/task-settings';
 import { toTaskView, type TaskRow } from '../tasks/task.row';
 import { AssignmentSignals, isNewerOpening, type StreamOpening } from './assignment-signals';
@@ -21,6 +21,8 @@ import { WorkService } from './work.service';
 @Injectable()
 export class AssignmentStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<AbortController>();
+  /** Set when shutdown begins: a stream opened after that would never be ended, and would hold the HTTP server open. */
+  private closing = false;
 
   constructor(
     private readonly work: WorkService,
@@ -31,6 +33,7 @@ export class AssignmentStreams implements BeforeApplicationShutdown {
 
   /** Takes the reply over and keeps it open until the client leaves, a newer stream replaces it, or shutdown. */
   async serve(agentId: string, slots: number, reply: FastifyReply): Promise<void> {
+    if (this.closing) throw ProblemException.serviceUnavailable('The service is shutting down; connect again or claim.', 1);
     const raw = reply.raw;
     const streamId = randomUUID();
     const closed = new AbortController();
@@ -68,6 +71,7 @@ export class AssignmentStreams implements BeforeApplicationShutdown {
   }
 
   beforeApplicationShutdown(): void {
+    this.closing = true;
     for (const stream of this.open) stream.abort();
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { RequestContextStore, type RequestContext } from '../logging/request-context';
 import { answerClientError } from '../http/client-error';
+import { drainConnectionsOnClose } from '../http/connection-drain';
 import { ProblemDetailsFilter, sendProblem } from '../http/problem-details.filter';
 import { installJsonBodyParser } from '../http/json-body-parser';
 import { ProblemException } from '../http/problem';
@@ -77,6 +78,7 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, logger),
   });
   adapter.getHttpServer().maxConnections = settings.HTTP_MAX_CONNECTIONS;
+  const drainConnections = drainConnectionsOnClose(adapter.getHttpServer());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestLoggerAdapter(logger),
     abortOnError: false,
@@ -84,6 +86,10 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     bodyParser: false,
   });
   installRequestHooks(app, logger);
+  app.getHttpAdapter().getInstance().addHook('preClose', (done) => {
+    drainConnections();
+    done();
+  });
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   if (options.handleSignals !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
