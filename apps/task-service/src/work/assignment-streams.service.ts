@@ -49,23 +49,33 @@ export class AssignmentStreams implements BeforeApplicationShutdown {
       else if (isNewerOpening(other, own)) close();
     });
     this.open.add(closed);
+    const release = (): void => {
+      stopListening();
+      this.open.delete(closed);
+      raw.off('close', close);
+    };
+    // Announced before the answer starts, so a stream the agent opens after seeing this one answer
+    // is announced later, on the database's clock, and is the one that stays.
+    try {
+      const opening = await this.signals.streamOpened(agentId, streamId);
+      own = opening;
+      if (heard.some((other) => isNewerOpening(other, opening))) close();
+    } catch (error) {
+      release();
+      throw error;
+    }
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     // The first bytes send the headers: the gateway and the client know at once that the stream is up.
     raw.write(': assignments\n\n');
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), this.settings.TASK_STREAM_KEEPALIVE_MS);
     try {
-      const opening = await this.signals.streamOpened(agentId, streamId);
-      own = opening;
-      if (heard.some((other) => isNewerOpening(other, opening))) close();
       await this.pushUntilClosed(agentId, slots, raw, closed.signal);
     } catch (error) {
       this.logger.warn({ err: error, agentId }, 'assignment stream failed; closing it (the agent connects again or long-polls)');
     } finally {
       clearInterval(keepAlive);
-      stopListening();
-      this.open.delete(closed);
-      raw.off('close', close);
+      release();
       if (!raw.writableEnded) raw.end();
     }
   }
