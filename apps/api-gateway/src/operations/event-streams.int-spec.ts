@@ -15,6 +15,8 @@ describe('event streams through the gateway (real Postgres and Redis, fake servi
   const agentId = randomUUID();
   let agentKey: string;
   let otherAgentKey: string;
+  /** The last test closes the gateway itself. */
+  let gatewayClosed = false;
 
   const keyFor = async (agent: string): Promise<string> => {
     const response = await gateway.inject({ method: 'POST', url: '/v1/api-keys', headers: { 'x-api-key': adminKey }, payload: { name: 'agent', client_id: 'fleet', scopes: ['agent:work'], agent_id: agent } });
@@ -44,8 +46,6 @@ describe('event streams through the gateway (real Postgres and Redis, fake servi
     agentKey = await keyFor(agentId);
     otherAgentKey = await keyFor(randomUUID());
   });
-
-  let gatewayClosed = false;
 
   afterAll(async () => {
     if (!gatewayClosed) await gateway?.close();

@@ -98,7 +98,7 @@ export class AssignmentSignals {
        SELECT opened_at, pg_notify($1, $2 || ' ' || opened_at) FROM opening`,
       [STREAM_OPENED_CHANNEL, `${agentId} ${streamId}`],
     );
-    if (!row) throw new Error('pg_notify returned no row');
+    if (!row) throw new Error('announcing the assignment stream returned no row');
     return { streamId, openedAt: BigInt(row.opened_at) };
   }
 }

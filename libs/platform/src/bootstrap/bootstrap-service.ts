@@ -78,7 +78,6 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, logger),
   });
   adapter.getHttpServer().maxConnections = settings.HTTP_MAX_CONNECTIONS;
-  const drainConnections = drainConnectionsOnClose(adapter.getHttpServer());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestLoggerAdapter(logger),
     abortOnError: false,
@@ -86,10 +85,7 @@ export async function createHttpApp(options: BootstrapOptions): Promise<NestFast
     bodyParser: false,
   });
   installRequestHooks(app, logger);
-  app.getHttpAdapter().getInstance().addHook('preClose', (done) => {
-    drainConnections();
-    done();
-  });
+  drainConnectionsOnClose(app.getHttpAdapter().getInstance());
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   if (options.handleSignals !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

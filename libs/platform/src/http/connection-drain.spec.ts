@@ -15,13 +15,7 @@ async function startServer(drain: boolean): Promise<{ app: FastifyInstance; port
     await released;
     return { done: true };
   });
-  if (drain) {
-    const onClose = drainConnectionsOnClose(app.server);
-    app.addHook('preClose', (done) => {
-      onClose();
-      done();
-    });
-  }
+  if (drain) drainConnectionsOnClose(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, port: (app.server.address() as AddressInfo).port, arrived, release };
 }
